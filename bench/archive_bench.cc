@@ -1,0 +1,186 @@
+// Archive benchmark (issue 5): generates N synthetic notices (varied agencies, years, lengths), imports
+// them through the same path as `gongwen archive import`, and prints import documents per second,
+// database bytes per document and search latency p50/p95 for a fixed query set (文号 lookups,
+// two-character words, phrases, filters). Usage: gw_archive_bench [N=100000] [DIR] (DIR is wiped).
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "archive/archive.h"
+#include "base/diagnostic.h"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using gw::archive::Archive;
+
+namespace {
+
+const char* kAgencies[] = {"国发", "国办发", "工信部联消费", "工信厅消费函", "工消费函", "商消费函", "发改产业",
+                           "财建", "京政发", "沪府办", "粤工信消费", "浙经信", "鲁工信消费", "川经信", "渝经信发",
+                           "苏工信消费", "闽工信", "鄂经信", "工信部规", "市监质发"};
+const char* kIssuers[] = {"国务院", "国务院办公厅", "工业和信息化部", "工业和信息化部办公厅", "商务部",
+                          "国家发展改革委", "财政部", "北京市人民政府", "上海市人民政府办公厅", "广东省工业和信息化厅"};
+const char* kWords[] = {
+    "消费品", "工业", "数字化", "品牌", "质量", "标准", "创新", "消费", "升级", "名品", "方阵", "推荐", "工作",
+    "指引", "区域", "特色", "产业", "集群", "智能", "家居", "家电", "纺织", "服装", "食品", "医药", "健康",
+    "养老", "适老化", "电子商务", "平台", "企业", "协会", "地方", "主管部门", "组织", "实施", "活动", "方案",
+    "年货节", "促销", "线上", "线下", "融合", "供给", "需求", "适配", "试点", "示范", "城市", "培育", "推广",
+    "典型", "案例", "场景", "应用", "人工智能", "绿色", "低碳", "安全", "生产", "监测", "统计", "信息",
+    "共享", "服务", "体系", "建设", "完善", "机制", "政策", "支持", "资金", "项目", "申报", "评审", "公示",
+    "考核", "总结", "宣传", "培训", "交流", "合作", "国际", "市场", "开拓", "出口", "原材料", "装备",
+    "制造业", "高质量", "发展", "规划", "目标", "任务", "措施", "保障", "要求", "通知", "有关", "事项"};
+const char* kTitleVerbs[] = {"开展", "组织开展", "印发", "做好", "推进", "加快推进", "进一步加强", "公布"};
+const char* kTitleKinds[] = {"的通知", "的通知", "的通知", "的函", "的意见", "的实施方案"};
+
+struct Gen {
+  std::mt19937 rng{42};
+  template <class T, size_t N>
+  const char* pick(T (&a)[N]) {
+    return a[std::uniform_int_distribution<size_t>(0, N - 1)(rng)];
+  }
+  int range(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
+  std::string phrase(int words) {
+    std::string s;
+    for (int i = 0; i < words; ++i) s += pick(kWords);
+    return s;
+  }
+};
+
+std::string notice(Gen& g, const std::string& wenhao, const std::string& issuer, int year) {
+  std::string title = std::string("关于") + g.pick(kTitleVerbs) + g.phrase(g.range(2, 4)) + g.pick(kTitleKinds);
+  std::string s = wenhao + "\n\n" + title + "\n\n各省、自治区、直辖市及计划单列市" + g.phrase(1) + "主管部门：\n\n";
+  int paragraphs = g.range(2, 12);  // a few hundred to a few thousand characters
+  for (int p = 0; p < paragraphs; ++p) {
+    int sentences = g.range(2, 6);
+    for (int k = 0; k < sentences; ++k) s += g.phrase(g.range(4, 12)) + (k % 2 ? "，" : "。");
+    s += "\n\n";
+  }
+  s += issuer + "\n\n" + std::to_string(year) + "年" + std::to_string(g.range(1, 12)) + "月" +
+       std::to_string(g.range(1, 28)) + "日\n";
+  return s;
+}
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+long long dir_bytes(const fs::path& p) {
+  long long n = 0;
+  std::error_code ec;
+  for (auto& e : fs::recursive_directory_iterator(p, ec))
+    if (e.is_regular_file(ec)) n += static_cast<long long>(e.file_size(ec));
+  return n;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  long n = argc > 1 ? std::atol(argv[1]) : 100000;
+  fs::path dir = argc > 2 ? fs::path(argv[2]) : fs::temp_directory_path() / "gw-archive-bench";
+  if (n <= 0) {
+    std::fprintf(stderr, "usage: gw_archive_bench [N] [DIR]\n");
+    return 2;
+  }
+  try {
+    fs::remove_all(dir);
+    Archive a = Archive::init(dir.string());
+    Gen g;
+    std::vector<std::string> numbers;  // for 文号 lookups
+    std::vector<int> next_serial(std::size(kAgencies) * 20, 0);
+    double import_ms = 0, import_cpu_ms = 0;
+    const long chunk = 5000;
+    for (long done = 0; done < n;) {
+      std::vector<std::pair<std::string, std::string>> batch;
+      for (long i = 0; i < chunk && done < n; ++i, ++done) {
+        size_t ai = static_cast<size_t>(g.range(0, static_cast<int>(std::size(kAgencies)) - 1));
+        int year = g.range(2005, 2024);
+        int serial = ++next_serial[ai * 20 + static_cast<size_t>(year - 2005)];
+        std::string wenhao = std::string(kAgencies[ai]) + "〔" + std::to_string(year) + "〕" + std::to_string(serial) + "号";
+        if (done % 997 == 0) numbers.push_back(wenhao);
+        batch.emplace_back("n" + std::to_string(done) + ".txt", notice(g, wenhao, g.pick(kIssuers), year));
+      }
+      auto t = Clock::now();
+      std::clock_t c0 = std::clock();
+      a.import_buffers(batch);
+      import_ms += ms_since(t);
+      import_cpu_ms += 1000.0 * double(std::clock() - c0) / CLOCKS_PER_SEC;
+    }
+    long long db = 0;
+    for (const char* f : {"archive.db", "archive.db-wal"}) {
+      std::error_code ec;
+      auto s = fs::file_size(dir / f, ec);
+      if (!ec) db += static_cast<long long>(s);
+    }
+    long long files = dir_bytes(dir / "files");
+    std::printf("documents:        %ld\n", n);
+    std::printf("import:           %.0f documents/s (%.1f s wall, %.1f s CPU: %.0f documents per CPU-second)\n",
+                n / (import_ms / 1000.0), import_ms / 1000.0, import_cpu_ms / 1000.0, n / (import_cpu_ms / 1000.0));
+    std::printf("database:         %.0f bytes/document (archive.db %.1f MB)\n", double(db) / n, db / 1e6);
+    std::printf("stored files:     %.0f bytes/document\n", double(files) / n);
+
+    struct Q {
+      const char* kind;
+      std::string text;
+      gw::archive::SearchFilters f;
+      gw::archive::SortBy sort = gw::archive::SortBy::Relevance;
+    };
+    std::vector<Q> qs;
+    for (size_t i = 0; i < std::min<size_t>(numbers.size(), 20); ++i) {
+      Q q{"文号 lookup", "", {}};
+      q.f.wenhao = numbers[i];
+      // People type it differently: [] and 第.
+      auto p = q.f.wenhao.find("〔");
+      if (i % 2 && p != std::string::npos) q.f.wenhao = q.f.wenhao.substr(0, p) + "[" + q.f.wenhao.substr(p + 3);
+      qs.push_back(q);
+    }
+    for (const char* w : {"名品", "年货", "适配", "低碳", "方阵", "考核"}) qs.push_back({"two-character word", w, {}});
+    for (const char* w : {"\"消费品工业\"", "\"人工智能\" 家居", "名品 方阵", "\"区域特色产业集群\""})
+      qs.push_back({"phrase", w, {}});
+    {
+      Q q{"filter", "名品", {}};
+      q.f.agency = "工信厅消费函";
+      q.f.year = 2022;
+      qs.push_back(q);
+      Q d{"filter", "年货", {}, gw::archive::SortBy::Date};
+      d.f.from = "2020-01-01";
+      d.f.to = "2020-12-31";
+      qs.push_back(d);
+      Q i{"filter", "适老化", {}};
+      i.f.issuer = "商务部";
+      qs.push_back(i);
+    }
+    std::vector<double> all;
+    std::map<std::string, std::vector<double>> by_kind;
+    for (int rep = 0; rep < 5; ++rep) {
+      for (const auto& q : qs) {
+        auto t = Clock::now();
+        auto hits = a.search(q.text, q.f, q.sort, 20);
+        double ms = ms_since(t);
+        if (rep > 0) {  // the first round warms the page cache
+          all.push_back(ms);
+          by_kind[q.kind].push_back(ms);
+        }
+        if (rep == 0 && std::string(q.kind) == "文号 lookup" && hits.size() != 1)
+          std::fprintf(stderr, "warning: %s found %zu documents\n", q.f.wenhao.c_str(), hits.size());
+      }
+    }
+    auto pct = [](std::vector<double> v, double p) {
+      std::sort(v.begin(), v.end());
+      return v[static_cast<size_t>(p * (v.size() - 1))];
+    };
+    std::printf("search (all):     p50 %.2f ms, p95 %.2f ms over %zu queries\n", pct(all, 0.5), pct(all, 0.95), all.size());
+    for (auto& [k, v] : by_kind)
+      std::printf("  %-18s p50 %.2f ms, p95 %.2f ms\n", k.c_str(), pct(v, 0.5), pct(v, 0.95));
+  } catch (const gw::InputError& e) {
+    std::fprintf(stderr, "%s\n", gw::format(e.diagnostic()).c_str());
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return 70;
+  }
+  return 0;
+}

@@ -1,0 +1,76 @@
+// Schema of archive.db. documents holds one row per document (issued by render, or imported);
+// files the stored files by SHA-256; reservations every serial ever taken (reserved, used, void), which
+// is what next_number counts from. doc_fts is an external-content FTS5 index over documents kept in
+// step by triggers, so snippet() can read the text back without storing it twice.
+#include "archive/schema.h"
+
+#include "archive/sqlite_db.h"
+#include "base/diagnostic.h"
+
+namespace gw::archive {
+
+void create_schema(Db& db) {
+  Transaction tx(db, true);
+  db.exec(R"SQL(
+CREATE TABLE IF NOT EXISTS documents(
+  id INTEGER PRIMARY KEY,
+  wenhao TEXT,                       -- canonical 文号; NULL when the document has none
+  agency TEXT, year INTEGER, serial INTEGER,
+  is_order INTEGER NOT NULL DEFAULT 0,
+  title TEXT NOT NULL DEFAULT '',
+  issuers TEXT NOT NULL DEFAULT '[]',      -- JSON array
+  date TEXT,                               -- ISO yyyy-mm-dd
+  recipients TEXT NOT NULL DEFAULT '',
+  cc TEXT NOT NULL DEFAULT '',
+  attachments TEXT NOT NULL DEFAULT '[]',  -- JSON array of titles
+  body TEXT NOT NULL DEFAULT '',
+  source TEXT, source_format TEXT,
+  content_sha256 TEXT,                     -- imported file's hash: importing it again is a no-op
+  origin TEXT NOT NULL CHECK(origin IN ('issued', 'imported')),
+  created TEXT NOT NULL);
+-- Registering the same 文号 twice is an error; imported copies may repeat one (gaps reports them).
+CREATE UNIQUE INDEX IF NOT EXISTS documents_issued_wenhao ON documents(wenhao) WHERE origin = 'issued';
+CREATE UNIQUE INDEX IF NOT EXISTS documents_content ON documents(content_sha256) WHERE content_sha256 IS NOT NULL;
+CREATE INDEX IF NOT EXISTS documents_number ON documents(agency, year, serial);
+CREATE INDEX IF NOT EXISTS documents_wenhao ON documents(wenhao);
+CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+CREATE TABLE IF NOT EXISTS files(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sha256 TEXT NOT NULL, path TEXT NOT NULL, role TEXT NOT NULL, name TEXT, size INTEGER);
+CREATE INDEX IF NOT EXISTS files_document ON files(document_id);
+CREATE TABLE IF NOT EXISTS reservations(
+  id INTEGER PRIMARY KEY,
+  agency TEXT NOT NULL, year INTEGER NOT NULL, serial INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK(status IN ('reserved', 'used', 'void')),
+  reason TEXT, time TEXT NOT NULL,
+  UNIQUE(agency, year, serial));
+CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(
+  title, body, content='documents', content_rowid='id', tokenize='gw_cjk');
+CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN
+  INSERT INTO doc_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents BEGIN
+  INSERT INTO doc_fts(doc_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE OF title, body ON documents BEGIN
+  INSERT INTO doc_fts(doc_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+  INSERT INTO doc_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+)SQL");
+  db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+  tx.commit();
+}
+
+void check_schema(Db& db, const std::string& db_path) {
+  Stmt q(db, "PRAGMA user_version");
+  int v = q.step() ? static_cast<int>(q.integer(0)) : 0;
+  if (v == kSchemaVersion) return;
+  if (v > kSchemaVersion)
+    throw InputError(SourceLoc{db_path}, "this archive was made by a newer gongwen (schema " + std::to_string(v) + ")",
+                     "use the gongwen version that created it");
+  throw InputError(SourceLoc{db_path}, "this is not a gongwen archive (schema version " + std::to_string(v) + ")",
+                   "run `gongwen archive init` in an empty folder");
+}
+
+}  // namespace gw::archive

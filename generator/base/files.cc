@@ -1,0 +1,79 @@
+#include "base/files.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/diagnostic.h"
+
+namespace gw {
+namespace {
+
+std::string temp_name_for(const std::string& path) {
+  static std::atomic<unsigned> counter{0};
+  return path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+}
+
+void fsync_path(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(SourceLoc{path}, std::string("cannot read file: ") + std::strerror(errno));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+AtomicOutput::AtomicOutput(std::string final_path) : final_(std::move(final_path)), temp_(temp_name_for(final_)) {}
+
+AtomicOutput::~AtomicOutput() {
+  if (!committed_) std::remove(temp_.c_str());
+}
+
+void AtomicOutput::commit() {
+  fsync_path(temp_);
+  if (std::rename(temp_.c_str(), final_.c_str()) != 0) {
+    int err = errno;
+    std::remove(temp_.c_str());
+    throw InputError(SourceLoc{final_}, std::string("cannot write output: ") + std::strerror(err),
+                     "check that the folder exists and is writable");
+  }
+  committed_ = true;
+}
+
+void write_file_atomic(const std::string& path, std::string_view bytes) {
+  AtomicOutput out(path);
+  {
+    std::ofstream f(out.temp_path(), std::ios::binary | std::ios::trunc);
+    if (!f)
+      throw InputError(SourceLoc{path}, std::string("cannot write output: ") + std::strerror(errno),
+                       "check that the folder exists and is writable");
+    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    f.flush();
+    if (!f) throw InputError(SourceLoc{path}, "cannot write output (disk full?)");
+  }
+  out.commit();
+}
+
+std::string file_extension_lower(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+}  // namespace gw

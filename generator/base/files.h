@@ -1,0 +1,35 @@
+// File access shared by every stage: whole-file reads with a clear error, and atomic writes
+// (temporary file in the same folder + rename) so a failed run never leaves a half-written output.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace gw {
+
+// Throws InputError naming the path when the file cannot be read.
+std::string read_file(const std::string& path);
+
+// Writes to "<path>.tmp-<pid>-<n>", flushes, fsyncs, renames over path. Throws InputError on failure
+// and removes the temporary file.
+void write_file_atomic(const std::string& path, std::string_view bytes);
+
+// A temporary file that is removed when this object dies unless commit() renamed it into place.
+class AtomicOutput {
+ public:
+  explicit AtomicOutput(std::string final_path);
+  ~AtomicOutput();
+  AtomicOutput(const AtomicOutput&) = delete;
+  AtomicOutput& operator=(const AtomicOutput&) = delete;
+  const std::string& temp_path() const { return temp_; }
+  void commit();  // fsync + rename; throws InputError on failure
+
+ private:
+  std::string final_;
+  std::string temp_;
+  bool committed_ = false;
+};
+
+std::string file_extension_lower(const std::string& path);  // ".pdf"
+
+}  // namespace gw

@@ -1,0 +1,53 @@
+// Assembles a whole .docx: the caller streams the body through body(), then finish() closes the
+// final section (page size, margins, grid, footers) and packages every part. write_docx uses it for
+// notices; the forms build their own bodies with it.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "export/docx/docx_body.h"
+#include "export/docx/docx_parts.h"
+#include "export/docx/xml_writer.h"
+
+namespace gw::docx {
+
+class DocxBuilder {
+ public:
+  DocxBuilder(const model::Style& style, const DocxOptions& opts);
+  BodyWriter& body() { return *body_; }
+  const PageSetup& page() const { return page_; }
+  const model::Style& style() const { return style_; }
+  const DocxOptions& options() const { return opts_; }
+
+  void set_properties(DocProps p) { props_ = std::move(p); }
+  // 10.1: no page number on page 1 (w:titlePg with an empty first-page footer).
+  void set_first_page_unnumbered(bool v) { first_page_unnumbered_ = v; }
+  // 10.1: the letter's lower red double line on page 1 (implies an unnumbered first page).
+  void set_letter_first_page(bool v) {
+    letter_lines_ = v;
+    if (v) first_page_unnumbered_ = true;
+  }
+
+  // Landscape pages for wide tables (8): ends the current portrait section and starts a landscape
+  // one; end_landscape() goes back to portrait. Both start a new page.
+  void begin_landscape();
+  void end_landscape();
+
+  std::string finish();  // the .docx bytes; the builder is unusable afterwards
+
+ private:
+  void write_sect_pr(bool landscape, bool next_page);
+  model::Style style_;
+  DocxOptions opts_;
+  PageSetup page_;
+  DocProps props_;
+  bool first_page_unnumbered_ = false;
+  bool letter_lines_ = false;
+  bool in_landscape_ = false;
+  bool first_section_ = true;
+  std::unique_ptr<XmlWriter> xml_;
+  std::unique_ptr<BodyWriter> body_;
+};
+
+}  // namespace gw::docx

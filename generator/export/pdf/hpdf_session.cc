@@ -1,0 +1,93 @@
+// See hpdf_session.h.
+#include "export/pdf/hpdf_session.h"
+
+#include <cstdio>
+#include <new>
+#include <stdexcept>
+
+namespace gw::pdf {
+
+HpdfSession::HpdfSession() {
+  doc_ = HPDF_New(&HpdfSession::on_error, this);
+  if (!doc_) throw std::bad_alloc();
+}
+
+HpdfSession::~HpdfSession() {
+  if (doc_) HPDF_Free(doc_);
+}
+
+void HpdfSession::on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) {
+  auto* self = static_cast<HpdfSession*>(user_data);
+  // Keep the first error: later ones are usually consequences of it.
+  if (self->error_ == 0) {
+    self->error_ = error_no;
+    self->detail_ = detail_no;
+  }
+}
+
+HPDF_STATUS HpdfSession::take_error(HPDF_STATUS* detail) {
+  HPDF_STATUS e = error_;
+  if (detail) *detail = detail_;
+  error_ = detail_ = 0;
+  if (e) HPDF_ResetError(doc_);
+  return e;
+}
+
+void HpdfSession::check(const std::string& context) {
+  HPDF_STATUS detail = 0;
+  HPDF_STATUS e = take_error(&detail);
+  if (!e) return;
+  char code[32];
+  std::snprintf(code, sizeof code, "0x%04X", static_cast<unsigned>(e));
+  throw std::runtime_error("libharu: " + error_name(e) + " (" + code + ", detail " + std::to_string(detail) +
+                           ") while " + context);
+}
+
+std::string HpdfSession::save() {
+  HPDF_SaveToStream(doc_);
+  check("writing the PDF");
+  HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
+  std::string out(size, '\0');
+  HPDF_ResetStream(doc_);
+  HPDF_UINT32 got = 0;
+  while (got < size) {
+    HPDF_UINT32 len = size - got;
+    HPDF_STATUS st = HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(out.data()) + got, &len);
+    got += len;
+    if (st == HPDF_STREAM_EOF || len == 0) break;
+  }
+  take_error();  // HPDF_STREAM_EOF at the end is not an error
+  if (got != size) throw std::runtime_error("libharu: short read of the PDF stream (" + std::to_string(got) + " of " + std::to_string(size) + " bytes)");
+  return out;
+}
+
+std::string HpdfSession::error_name(HPDF_STATUS code) {
+  // The codes a bad font or bad parameters produce; the rest are printed by number.
+  switch (code) {
+    case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+    case HPDF_FILE_IO_ERROR: return "file I/O error";
+    case HPDF_FILE_OPEN_ERROR: return "cannot open file";
+    case HPDF_FONT_EXISTS: return "a font with this name is already loaded";
+    case HPDF_INVALID_FONTDEF_DATA: return "invalid font data";
+    case HPDF_INVALID_FONT_NAME: return "invalid font name";
+    case HPDF_INVALID_ENCODING_NAME: return "invalid encoding name";
+    case HPDF_INVALID_PARAMETER: return "invalid parameter";
+    case HPDF_INVALID_TTC_FILE: return "invalid TrueType collection";
+    case HPDF_INVALID_TTC_INDEX: return "invalid TrueType collection index";
+    case HPDF_PAGE_INVALID_SIZE: return "invalid page size";
+    case HPDF_PAGE_INVALID_FONT_SIZE: return "invalid font size";
+    case HPDF_PAGE_OUT_OF_RANGE: return "value out of range";
+    case HPDF_REAL_OUT_OF_RANGE: return "number out of range";
+    case HPDF_STRING_OUT_OF_RANGE: return "string too long";
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence forbids embedding (OS/2 fsType)";
+    case HPDF_TTF_INVALID_CMAP: return "the font has no usable Unicode cmap";
+    case HPDF_TTF_INVALID_FOMAT: return "not a TrueType font libharu can read";
+    case HPDF_TTF_MISSING_TABLE: return "the font lacks a required table";
+    case HPDF_UNSUPPORTED_FONT_TYPE: return "unsupported font type";
+    case HPDF_ZLIB_ERROR: return "zlib error";
+    case HPDF_INVALID_DOCUMENT_STATE: return "invalid document state";
+    default: return "error";
+  }
+}
+
+}  // namespace gw::pdf

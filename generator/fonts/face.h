@@ -1,0 +1,40 @@
+// The inside of fonts/: one opened HarfBuzz face and the owning handles, shared by font_set.cc
+// (metrics, fallback) and subset.cc (embedding). Nothing outside fonts/ includes this header, so
+// HarfBuzz types never leak into layout or the exporters.
+#pragma once
+
+#include <hb.h>
+
+#include <memory>
+#include <string>
+
+namespace gw::fonts {
+
+struct HbBlobDeleter {
+  void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
+};
+struct HbFaceDeleter {
+  void operator()(hb_face_t* f) const { hb_face_destroy(f); }
+};
+struct HbFontDeleter {
+  void operator()(hb_font_t* f) const { hb_font_destroy(f); }
+};
+using BlobPtr = std::unique_ptr<hb_blob_t, HbBlobDeleter>;
+using HbFacePtr = std::unique_ptr<hb_face_t, HbFaceDeleter>;
+using HbFontPtr = std::unique_ptr<hb_font_t, HbFontDeleter>;
+
+struct Face {
+  std::string path;
+  int face_index = 0;
+  HbFacePtr face;   // references the file's blob, which FontSet opened once
+  HbFontPtr font;   // scale = upem, so advances come back in font units
+  unsigned upem = 1000;
+  double ascender_em = 0.88;
+  double descender_em = -0.12;
+  std::string family;
+};
+
+// Throws InputError when the subset cannot be made (HarfBuzz refused the face).
+std::string subset_face(const Face& face, const std::u32string& cps);
+
+}  // namespace gw::fonts

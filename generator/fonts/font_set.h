@@ -1,0 +1,82 @@
+// Fonts by role. A font map (read by template/font_map_reader from fonts/fonts.xml) names, for each
+// role, a chain of candidate files: the office's standard face first, free fallbacks after. FontSet
+// opens every candidate that exists once per process (HarfBuzz), answers metrics per code point,
+// picks per character the first face of the chain that has it (issue 7), and subsets a face to the
+// code points a document uses before the PDF writer embeds it.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+
+namespace gw::fonts {
+
+// Role names used by styles: "title", "body", "heading-1", "heading-2", "page-number".
+struct FontCandidate {
+  std::string path;     // absolute, or relative to the font map file's folder
+  int face_index = 0;   // for .ttc collections
+  std::string note;     // why it is here, e.g. "standard face 仿宋_GB2312"
+  SourceLoc loc;        // where the font map names it
+};
+
+struct FontMap {
+  std::string source_file;
+  std::map<std::string, std::vector<FontCandidate>> roles;  // role -> chain, in order of preference
+  // The face name a DOCX should ask for per role (an office's installed font), e.g. 仿宋_GB2312.
+  std::map<std::string, std::string> docx_names;
+};
+
+// One opened face. Opaque outside fonts/.
+struct Face;
+
+// "~/x" -> "$HOME/x"; other paths unchanged. Used for font map entries and --font overrides.
+std::string expand_home(const std::string& path);
+
+class FontSet {
+ public:
+  // Opens each candidate that exists (missing files are skipped and remembered for `gongwen fonts`).
+  // overrides (from --font ROLE=PATH) put a file at the head of a role's chain.
+  // Throws InputError when a role has no usable file or a file is not TrueType/OpenType.
+  static FontSet open(const FontMap& map, const std::map<std::string, std::string>& overrides = {});
+
+  FontSet(FontSet&&) noexcept;
+  FontSet& operator=(FontSet&&) noexcept;
+  ~FontSet();
+
+  std::vector<std::string> roles() const;
+  // Face ids of a role's chain, in order. Throws InputError for an unknown role.
+  const std::vector<int>& chain(const std::string& role) const;
+  // First face in the role's chain that has cp; -1 when none has it.
+  int face_for(const std::string& role, char32_t cp) const;
+  bool has_glyph(int face, char32_t cp) const;
+  // Horizontal advance as a fraction of the font size (1.0 = one em).
+  double advance_em(int face, char32_t cp) const;
+  double ascender_em(int face) const;
+  double descender_em(int face) const;  // negative
+
+  const std::string& path(int face) const;
+  int face_index(int face) const;
+  std::string family_name(int face) const;
+  // Lines for `gongwen fonts`: per role, each candidate, whether it was found, and why it is there.
+  std::string describe() const;
+
+  // A TrueType font holding just the glyphs of `cps` (plus .notdef), cmap kept, for embedding.
+  std::string subset(int face, const std::u32string& cps) const;
+
+  // Additions (fonts/ owner):
+  // The face name a DOCX should ask for (font map's docx-name); empty when the map gives none.
+  std::string docx_name(const std::string& role) const;
+  int face_count() const;
+  // Candidate files that were not found, as "role: path" (for warnings and `gongwen fonts`).
+  std::vector<std::string> missing_files() const;
+
+ private:
+  FontSet();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gw::fonts

@@ -1,0 +1,179 @@
+// The archive API: registration and its uniqueness rule, number allocation, voiding, gaps, search with
+// the CJK tokenizer (答案已知的查询), 文号 variants, syntax errors, import de-duplication and verify.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "archive/archive.h"
+#include "base/diagnostic.h"
+#include "base/files.h"
+
+using namespace gw::archive;
+namespace fs = std::filesystem;
+
+namespace {
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("gw-archive-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    fs::remove_all(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  static int& counter() {
+    static int c = 0;
+    return c;
+  }
+};
+std::string seed_path(const std::string& name) { return std::string(GW_TEST_DATA) + "/seeds/" + name; }
+std::vector<std::string> seeds() {
+  return {seed_path("notice-2022-sanpin-quanguoxing.txt"), seed_path("letter-2022-wangshang-nianhuojie.txt"),
+          seed_path("attachment1-consumer-brand-guideline.txt"), seed_path("article-2024-supply-demand-adaptation.txt"),
+          seed_path("article-2022-sanpin-launch-provinces.txt")};
+}
+}  // namespace
+
+TEST_CASE("next_number counts from reservations and registered documents") {
+  TempDir t;
+  auto a = Archive::init(t.path.string());
+  CHECK(a.next_number("工信厅消费函", 2022) == 1);
+  CHECK(a.next_number("工信厅消费函", 2022) == 2);
+  CHECK(a.next_number("工信厅消费函", 2021) == 1);
+  NewDocument d;
+  d.wenhao = "工信厅消费函[2022]第010号";
+  d.title = "关于测试的通知";
+  d.date = "2022年6月30日";
+  a.register_document(d);
+  CHECK(a.next_number("工信厅消费函", 2022) == 11);
+  CHECK_THROWS_AS(a.next_number("(2022)京01", 2022), gw::InputError);
+}
+
+TEST_CASE("registering a 文号 twice is an error unless replace") {
+  TempDir t;
+  auto a = Archive::init(t.path.string());
+  NewDocument d;
+  d.wenhao = "国发〔2022〕12号";
+  d.title = "第一版";
+  a.register_document(d);
+  d.title = "第二版";
+  CHECK_THROWS_AS(a.register_document(d), gw::InputError);
+  a.register_document(d, true);
+  auto r = a.show("国发[2022]12号");
+  REQUIRE(r);
+  CHECK(r->title == "第二版");
+  CHECK(a.search("第二版", {}, SortBy::Relevance).size() == 1);
+  CHECK(a.search("第一版", {}, SortBy::Relevance).empty());  // the FTS row went with the old record
+}
+
+TEST_CASE("void keeps the number in the register; gaps lists missing serials") {
+  TempDir t;
+  auto a = Archive::init(t.path.string());
+  for (int i = 0; i < 3; ++i) a.next_number("国发", 2022);
+  a.void_number("国发", 2022, 2, "起草有误");
+  NewDocument d;
+  d.wenhao = "国发〔2022〕6号";
+  a.register_document(d);
+  auto g = a.gaps();
+  REQUIRE(g.size() == 1);
+  CHECK(g[0].missing == std::vector<long>{4, 5});
+  CHECK(g[0].duplicates.empty());
+  auto rows = a.register_rows(2022);
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[0].wenhao == "国发〔2022〕1号");
+  CHECK(rows[1].status == "作废：起草有误");
+  CHECK(rows[3].wenhao == "国发〔2022〕6号");
+  CHECK(rows[3].status == "已发");
+  d.wenhao = "国发〔2022〕2号";
+  CHECK_THROWS_AS(a.register_document(d), gw::InputError);  // voided
+  CHECK_THROWS_AS(a.void_number("国发", 2022, 6, "x"), gw::InputError);  // issued
+  CHECK_THROWS_AS(a.void_number("国发", 2022, 3, " "), gw::InputError);  // no reason
+}
+
+TEST_CASE("import the seeds, search in Chinese, look up by any 文号 variant") {
+  TempDir t;
+  auto a = Archive::init(t.path.string());
+  auto res = a.import_paths(seeds());
+  REQUIRE(res.size() == 5);
+  for (auto& r : res) {
+    INFO(r.path << " " << r.error);
+    CHECK(r.error.empty());
+    CHECK_FALSE(r.duplicate);
+  }
+  // Importing again keeps one record per file.
+  auto again = a.import_paths(seeds());
+  for (auto& r : again) CHECK(r.duplicate);
+
+  auto hits = a.search("名品", {}, SortBy::Relevance);
+  REQUIRE_FALSE(hits.empty());
+  // The brand guideline is about 中国消费名品 throughout; the notice mentions 国潮名品 once.
+  CHECK(hits[0].title == "中国消费名品方阵推荐工作指引");
+  CHECK(hits[0].snippet.find("«名品»") != std::string::npos);
+
+  auto nian = a.search("年货节", {}, SortBy::Relevance);
+  REQUIRE(nian.size() == 1);
+  CHECK(nian[0].wenhao == "工消费函〔2021〕885号");
+
+  CHECK(a.search("名品 方阵", {}, SortBy::Relevance).size() == 1);
+  // One character: 货 is in three seeds (grep): inside runs (年货节, 出货量) and ending one (国货“潮品”).
+  auto huo = a.search("货", {}, SortBy::Relevance);
+  REQUIRE(huo.size() == 3);
+  CHECK(huo[0].wenhao == "工消费函〔2021〕885号");  // ten times, and in the title
+  CHECK(a.search("三品 全国行", {}, SortBy::Relevance).size() >= 2);
+  CHECK(a.search("不存在的词语组合", {}, SortBy::Relevance).empty());
+
+  SearchFilters f;
+  f.wenhao = "工信厅消费函[2022]第0156号";
+  auto byno = a.search("", f, SortBy::Relevance);
+  REQUIRE(byno.size() == 1);
+  CHECK(byno[0].title == "工业和信息化部办公厅关于开展2022“三品”全国行活动的通知");
+
+  SearchFilters dates;
+  dates.from = "2022-01-01";
+  dates.to = "2022年12月31日";
+  auto in2022 = a.search("", dates, SortBy::Date);
+  REQUIRE(in2022.size() == 1);
+  CHECK(in2022[0].date == "2022-06-30");
+
+  SearchFilters issuer;
+  issuer.issuer = "消费品工业司";
+  CHECK(a.search("", issuer, SortBy::Wenhao).size() == 1);
+
+  // Syntax errors in the user's query are input errors.
+  CHECK_THROWS_AS(a.search("名品 AND", {}, SortBy::Relevance), gw::InputError);
+  CHECK_THROWS_AS(a.search("\"名品", {}, SortBy::Relevance), gw::InputError);
+  dates.from = "昨天";
+  CHECK_THROWS_AS(a.search("", dates, SortBy::Relevance), gw::InputError);
+}
+
+TEST_CASE("verify finds missing and altered files") {
+  TempDir t;
+  auto a = Archive::init(t.path.string());
+  fs::create_directories(t.path / "out");
+  std::string pdf = (t.path / "out" / "a.pdf").string();
+  gw::write_file_atomic(pdf, "%PDF-1.4 fake");
+  NewDocument d;
+  d.wenhao = "国发〔2022〕1号";
+  d.files.emplace_back(pdf, "pdf");
+  a.register_document(d);
+  CHECK(a.verify().empty());
+  auto r = a.show("国发〔2022〕1号");
+  REQUIRE(r->files.size() == 1);
+  fs::path stored = t.path / r->files[0].path;
+  fs::permissions(stored, fs::perms::owner_write, fs::perm_options::add);
+  { std::ofstream(stored, std::ios::app) << "x"; }
+  auto problems = a.verify();
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].problem.find("altered") == 0);
+  fs::remove(stored);
+  problems = a.verify();
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].problem == "missing");
+}
+
+TEST_CASE("opening a folder without an archive, or a damaged one, is an input error") {
+  TempDir t;
+  CHECK_THROWS_AS(Archive::open(t.path.string()), gw::InputError);
+  fs::create_directories(t.path);
+  gw::write_file_atomic((t.path / "archive.db").string(), std::string(4096, 'x'));
+  CHECK_THROWS_AS(Archive::open(t.path.string()), gw::InputError);
+}
