@@ -73,13 +73,13 @@ std::vector<SearchHit> Archive::search(const std::string& query_in, const Search
   if (!trim(f.issuer).empty())
     add("instr(d.issuers, ?", [x = trim(f.issuer)](Stmt& s, int i) { s.bind(i, x); }, ") > 0");
 
-  std::string sql;
+  // Snippets are made afterwards for the rows returned only: in one query SQLite would compute
+  // snippet() for every match before sorting, which dominates when a word is in most documents.
+  std::string sql = "SELECT d.id, coalesce(d.wenhao,''), d.title, coalesce(d.date,''), d.issuers, ";
   if (fts) {
-    sql = "SELECT d.id, coalesce(d.wenhao,''), d.title, coalesce(d.date,''), d.issuers, bm25(doc_fts, 5.0, 1.0), "
-          "snippet(doc_fts, -1, '«', '»', '…', 24) FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid WHERE 1";
+    sql += "bm25(doc_fts, 5.0, 1.0), '' FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid WHERE 1";
   } else {
-    sql = "SELECT d.id, coalesce(d.wenhao,''), d.title, coalesce(d.date,''), d.issuers, 0, substr(d.body, 1, 40) "
-          "FROM documents d WHERE 1";
+    sql += "0, substr(d.body, 1, 40) FROM documents d WHERE 1";
   }
   sql += where;
   switch (sort) {
@@ -110,6 +110,14 @@ std::vector<SearchHit> Archive::search(const std::string& query_in, const Search
       h.score = sqlite3_column_double(q.get(), 5);
       h.snippet = q.text(6);
       hits.push_back(std::move(h));
+    }
+    if (fts && !hits.empty()) {
+      Stmt sn(*db_, "SELECT snippet(doc_fts, -1, '«', '»', '…', 24) FROM doc_fts WHERE doc_fts MATCH ?1 AND rowid = ?2");
+      for (auto& h : hits) {
+        sn.bind(1, query).bind(2, h.id);
+        if (sn.step()) h.snippet = sn.text(0);
+        sn.reset();
+      }
     }
   } catch (const SqliteError& e) {
     // With a text query, SQLITE_ERROR comes from parsing it (fts5: syntax error near "…", no such column).

@@ -6,12 +6,14 @@
 #include "check/check_notice.h"
 #include "cli/command.h"
 #include "template/notice_reader.h"
+#include "template/style_reader.h"
 
 namespace gw::cli {
 namespace {
 
 struct Opts {
   std::string file;
+  std::string style;
 };
 
 int run(const Opts& o) {
@@ -23,6 +25,9 @@ int run(const Opts& o) {
     if (d.severity == Severity::Error) ++errors;
     if (d.severity == Severity::Warning) ++warnings;
   }
+  // Issue 7: a house style is judged too — where it departs from GB/T 9704, as information.
+  if (!o.style.empty())
+    for (const auto& d : tmpl::style_departures(tmpl::read_style(o.style))) std::cout << format(d) << "\n";
   std::cerr << o.file << ": " << errors << " error(s), " << warnings << " warning(s)\n";
   return errors > 0 ? kExitInputError : kExitOk;
 }
@@ -31,6 +36,7 @@ void add(CLI::App& app) {
   auto opts = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("check", "List what breaks GB/T 9704 in a notice's data (文号, dates, punctuation …)");
   cmd->add_option("file", opts->file, "notice: .xml (templates/notice.xsd) or plain text (.txt)")->required();
+  cmd->add_option("--style", opts->style, "also report where this house style departs from GB/T 9704 (information)");
   cmd->callback([opts] { run_command([&] { return run(*opts); }); });
 }
 

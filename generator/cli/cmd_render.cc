@@ -2,7 +2,9 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
+#include "archive/archive.h"
 #include "base/files.h"
 #include "check/check_notice.h"
 #include "cli/command.h"
@@ -21,6 +23,9 @@ struct Opts {
   int copies = 0;
   std::string first_copy = "000001";
   bool split = false;
+  bool archive = false;
+  std::string archive_dir;
+  bool replace = false;
 };
 
 std::string with_extension(const std::string& path, const std::string& ext) {
@@ -80,6 +85,16 @@ int run(const Opts& o) {
     }
   }
 
+  // Issue 5: registering needs an archive; open it before writing anything so a missing archive fails
+  // early, and register only after every output exists.
+  std::optional<archive::Archive> store;
+  if (o.archive || !o.archive_dir.empty())
+    store.emplace(archive::Archive::open(o.archive_dir.empty() ? archive::Archive::default_dir() : o.archive_dir));
+  if (store && !o.replace && !notice.doc_number.empty() && store->show(notice.doc_number.text))
+    throw InputError(notice.doc_number.loc, "文号 " + notice.doc_number.text + " is already registered in the archive; nothing was written",
+                     "use --replace to register the document again under the same number, or take a new number with `gongwen archive next`");
+  std::vector<std::string> written;
+
   std::vector<layout::Document> each;
   layout::Document doc = o.copies > 0 ? copies_of(notice, style, fonts, o.copies, o.first_copy, o.split ? &each : nullptr)
                                       : layout::layout_notice(notice, style, fonts);
@@ -100,12 +115,19 @@ int run(const Opts& o) {
         continue;
       }
       write_file_atomic(path, pdf::write_pdf(doc, fonts, {}));
+      written.push_back(path);
       std::cout << "wrote " << path << " (" << doc.pages.size() << " pages)\n";
     } else {
       docx::DocxOptions dopts;
       write_file_atomic(path, docx::write_docx(notice, style, dopts));
+      written.push_back(path);
       std::cout << "wrote " << path << "\n";
     }
+  }
+  if (store) {
+    std::string ext = file_extension_lower(o.input);
+    archive::register_notice(*store, notice, read_file(o.input), ext == ".xml" ? "xml" : "txt", written, o.replace);
+    std::cout << "registered " << (notice.doc_number.empty() ? notice.title.text : notice.doc_number.text) << " in the archive\n";
   }
   return kExitOk;
 }
@@ -122,6 +144,9 @@ void add(CLI::App& app) {
   cmd->add_option("--copies", opts->copies, "numbered copies (份号), each starting on an odd page")->check(CLI::Range(1, 10000));
   cmd->add_option("--first-copy", opts->first_copy, "the first copy's six-digit 份号 (default 000001)");
   cmd->add_flag("--split", opts->split, "with --copies: one PDF file per copy");
+  cmd->add_flag("--archive", opts->archive, "register the issued document in the archive (GONGWEN_ARCHIVE or ./archive)");
+  cmd->add_option("--archive-dir", opts->archive_dir, "the archive folder for --archive");
+  cmd->add_flag("--replace", opts->replace, "with --archive: replace a document registered under the same 文号");
   cmd->callback([opts] { run_command([&] { return run(*opts); }); });
 }
 

@@ -122,11 +122,10 @@ int FontSet::Impl::open_face(const std::string& path, int face_index, const Sour
     f->ascender_em = ext.ascender / static_cast<double>(f->upem);
     f->descender_em = ext.descender / static_cast<double>(f->upem);
   }
-  unsigned len = 256;
   char name[256];
-  if (hb_ot_name_get_utf8(face, HB_OT_NAME_ID_FONT_FAMILY, hb_language_from_string("en", -1), &len, name) > 0 ||
-      (len = 256, hb_ot_name_get_utf8(face, HB_OT_NAME_ID_FONT_FAMILY, HB_LANGUAGE_INVALID, &len, name) > 0))
-    f->family.assign(name, len);
+  unsigned len = sizeof name;
+  // HB_LANGUAGE_INVALID = the English name, falling back to any.
+  if (hb_ot_name_get_utf8(face, HB_OT_NAME_ID_FONT_FAMILY, HB_LANGUAGE_INVALID, &len, name) > 0) f->family.assign(name, len);
   faces.push_back(std::move(f));
   return static_cast<int>(faces.size() - 1);
 }
@@ -153,6 +152,10 @@ FontSet FontSet::open(const FontMap& map, const std::map<std::string, std::strin
     if (auto o = overrides.find(role); o != overrides.end()) {
       FontCandidate c;
       c.path = expand_home(o->second);
+      // An explicit file that is not there is a typo, not a reason to fall back silently.
+      if (!is_regular_file(c.path))
+        throw InputError(SourceLoc{"--font", 0, 0}, "font file '" + c.path + "' given for role '" + role + "' does not exist",
+                         "check the path in --font " + role + "=PATH");
       c.note = "--font " + role;
       c.loc = SourceLoc{"--font", 0, 0};
       chain.push_back(c);

@@ -3,8 +3,8 @@
 // a TrueType file libharu 2.3.0 can load and re-embed: it reads cmap/head/hhea/hmtx/loca/glyf/maxp/
 // name/OS/2/post, which hb-subset keeps (name ids 0–6 by default, including the PostScript name
 // libharu uses for /BaseFont). Hinting (cvt/fpgm/prep and glyph instructions) is dropped; libharu
-// writes those tables empty when a font lacks them, as LXGW WenKai always does. Glyph ids are renumbered; that is fine
-// because libharu maps characters to glyphs through the subset's own cmap.
+// writes those tables empty when a font lacks them, as LXGW WenKai always does. Glyph ids are
+// renumbered; that is fine because libharu maps characters to glyphs through the subset's cmap.
 #include <hb-subset.h>
 
 #include "base/diagnostic.h"

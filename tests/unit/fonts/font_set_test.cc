@@ -86,6 +86,9 @@ TEST_CASE("--font overrides go first in the chain") {
   CHECK(fs.path(fs.chain("body")[0]) == kWqy);
   CHECK(open_error(map_of({{"body", {{kGbsn, 0}}}}), {{"bdy", kWqy}}) ==
         "--font: error: unknown font role 'bdy' in --font bdy=" + kWqy + "\n  hint: roles in test-map.xml: body");
+  CHECK(open_error(map_of({{"body", {{kGbsn, 0}}}}), {{"body", "/nonexistent/simfang.ttf"}}) ==
+        "--font: error: font file '/nonexistent/simfang.ttf' given for role 'body' does not exist\n"
+        "  hint: check the path in --font body=PATH");
 }
 
 TEST_CASE("a role without any usable file is an error naming every path tried") {

@@ -206,6 +206,8 @@ TEST_CASE("the same input gives the same bytes") {
   CHECK(plain.find("begincidrange") == std::string::npos);
   CHECK(plain.find("/CreationDate") == std::string::npos);
   CHECK(plain.find("/ID") == std::string::npos);
+  opts.deterministic = false;
+  CHECK(gw::pdf::write_pdf(doc, fonts, opts).find("/CreationDate (D:") != std::string::npos);
 }
 
 TEST_CASE("characters without a face and outside the BMP are input errors") {
