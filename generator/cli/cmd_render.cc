@@ -10,6 +10,7 @@
 #include "cli/command.h"
 #include "cli/pipeline.h"
 #include "export/docx/docx_writer.h"
+#include "export/docx/layout_decisions.h"
 #include "export/pdf/pdf_writer.h"
 #include "layout/notice_layout.h"
 
@@ -119,6 +120,7 @@ int run(const Opts& o) {
       std::cout << "wrote " << path << " (" << doc.pages.size() << " pages)\n";
     } else {
       docx::DocxOptions dopts;
+      docx::take_layout_decisions(dopts, o.copies > 0 ? layout::layout_notice(notice, style, fonts) : doc);
       write_file_atomic(path, docx::write_docx(notice, style, dopts));
       written.push_back(path);
       std::cout << "wrote " << path << "\n";

@@ -146,6 +146,7 @@ void SummaryLayout::table_rows(const PlainTable& t, int id, std::vector<FlowRow>
       width[c] = need[c] + (avail - need_sum) * std::sqrt(want[c] - need[c]) / share_sum;
   }
 
+  int header_span = 0;
   auto make_row = [&](const std::vector<std::string>& cells, bool header) {
     const std::string& role = header ? head : body;
     FlowRow row;
@@ -169,6 +170,13 @@ void SummaryLayout::table_rows(const PlainTable& t, int id, std::vector<FlowRow>
       }
       x += width[c];
     }
+    // A row is never split (a row read across a page break is misread), so one taller than a page
+    // with its repeated header cannot be set: say which, rather than run past the block.
+    if (!header && span + header_span > grid_.lines())
+      throw InputError(form_.loc,
+                       "row " + (cells.empty() ? std::string("?") : cells.front()) + " of table \"" + t.caption + "\" needs " +
+                           std::to_string(span) + " lines, more than a landscape page holds below its header",
+                       "shorten the longest cell of that row");
     row.span = span;
     const double h = grid_.pitch() * span;
     const double xl = grid_.block_left(), xr = grid_.block_right();
@@ -184,6 +192,7 @@ void SummaryLayout::table_rows(const PlainTable& t, int id, std::vector<FlowRow>
   };
 
   FlowRow header = make_row(t.header, true);
+  header_span = header.span;
   header.keep_with_next = !t.rows.empty();  // never a header alone at a page foot
   rows.push_back(std::move(header));
   for (const auto& r : t.rows) rows.push_back(make_row(r, false));

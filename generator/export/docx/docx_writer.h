@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <vector>
 #include <string>
 
 #include "model/notice.h"
@@ -26,6 +27,12 @@ struct DocxOptions {
   // An empty 份号 becomes a content control (w:sdt, placeholder "（份号）") that the clerk fills in
   // Word; otherwise an empty 份号 takes no line.
   bool fillable_head_fields = false;
+
+  // Decisions the layout made, so that the DOCX of a `--format pdf,docx` run says what the PDF says
+  // (fill them with take_layout_decisions() in layout_decisions.h). Left empty, the client decides.
+  std::vector<std::string> title_lines;                        // 7.3.1: balanced, between words
+  std::vector<std::vector<std::string>> attachment_title_lines;  // 7.3.7, one entry per attachment
+  bool recipients_in_colophon = false;                         // 7.3.2: moved to the 版记 as 主送
 };
 
 std::string write_docx(const model::Notice& notice, const model::Style& style, const DocxOptions& opts = {});

@@ -32,6 +32,14 @@ SignaturePlacement place_signature_7352(double sig, double date) {
 
 namespace {
 
+// Lines decided by layout, joined with '\n' (the body writer makes it a w:br).
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
+
 struct Ctx {
   DocxBuilder& b;
   BodyWriter& w;
@@ -338,7 +346,8 @@ void write_attachments(Ctx& c, const model::Notice& n) {
     ParaProps tp = styled(sid::kAttachmentTitle);
     tp.space_before_twips = c.ps.line_pitch;
     tp.space_after_twips = c.ps.line_pitch;
-    c.w.paragraph(tp, a.title.text);
+    const auto& decided = c.o.attachment_title_lines;
+    c.w.paragraph(tp, i < decided.size() && !decided[i].empty() ? join_lines(decided[i]) : a.title.text);
     write_blocks(c, a.blocks);
   }
 }
@@ -353,7 +362,8 @@ void write_attachments(Ctx& c, const model::Notice& n) {
 void write_colophon(Ctx& c, const model::Notice& n) {
   const bool letter = n.format == Format::Letter;
   const bool has_printer = !letter && (!n.printer.empty() || !n.print_date.empty());
-  if (n.cc.empty() && !has_printer) return;
+  const bool has_main = c.o.recipients_in_colophon && !n.recipients.empty();
+  if (n.cc.empty() && !has_printer && !has_main) return;
   const double size_pt = c.s.element("cc").size_pt;
   const int one_char = pt_to_twips(size_pt);  // 7.4.2: one character of the 四号 text
   Frame f;
@@ -376,16 +386,32 @@ void write_colophon(Ctx& c, const model::Notice& n) {
   };
   Frame bottom = f;
   bottom.y_align = "bottom";
+  // Lines a 版记 text takes, for the frames' positions above the printer line.
+  const double per_line = (mm_to_pt(c.s.block_width_mm) - size_pt) / size_pt;
+  auto lines_of = [&](const std::string& text) {
+    return std::max(1, static_cast<int>(std::ceil(text_width_chars(text) / per_line)));
+  };
+  const std::string cc_text = n.cc.empty() ? "" : "\u3000抄送：" + n.cc.text;
+  const int cc_lines = n.cc.empty() ? 0 : lines_of(cc_text);
+  if (has_main) {
+    // 7.3.2 / 7.4.2: recipients moved here read "主送：", one line above 抄送, no separator between.
+    std::string r = n.recipients.text;
+    if (r.size() >= 3 && r.compare(r.size() - 3, 3, "：") == 0) r = r.substr(0, r.size() - 3) + "。";
+    const std::string text = "\u3000主送：" + r;
+    Frame above = f;
+    above.y_twips = c.ps.block_h - (lines_of(text) + cc_lines + (has_printer ? 1 : 0)) * c.ps.line_pitch;
+    ParaProps p = para(sid::kCc, above);
+    if (!letter) p.border_top = rule(c.s.colophon_thick_mm);
+    c.w.paragraph(p, text);
+  }
   if (!n.cc.empty()) {
-    const std::string text = "\u3000抄送：" + n.cc.text;
-    // Lines the names take, for the frame's position above the printer line.
-    const double per_line = (mm_to_pt(c.s.block_width_mm) - size_pt) / size_pt;
-    const int lines = std::max(1, static_cast<int>(std::ceil(text_width_chars(text) / per_line)));
+    const std::string& text = cc_text;
+    const int lines = cc_lines;
     Frame above = f;
     above.y_twips = c.ps.block_h - (lines + (has_printer ? 1 : 0)) * c.ps.line_pitch;
     ParaProps p = para(sid::kCc, has_printer ? above : bottom);
     if (!letter) {  // 10.1: the letter's 版记 has no separator lines
-      p.border_top = rule(c.s.colophon_thick_mm);
+      if (!has_main) p.border_top = rule(c.s.colophon_thick_mm);
       p.border_bottom = rule(has_printer ? c.s.colophon_thin_mm : c.s.colophon_thick_mm);
     }
     c.w.paragraph(p, text);
@@ -393,7 +419,7 @@ void write_colophon(Ctx& c, const model::Notice& n) {
   if (has_printer) {
     // 7.4.3: printer one character in on the left, date one character in on the right.
     ParaProps p = para(sid::kPrinter, bottom);
-    if (n.cc.empty()) p.border_top = rule(c.s.colophon_thick_mm);
+    if (n.cc.empty() && !has_main) p.border_top = rule(c.s.colophon_thick_mm);
     p.border_bottom = rule(c.s.colophon_thick_mm);
     p.tabs.push_back({"right", c.ps.block_w - one_char});
     c.w.begin_paragraph(p);
@@ -427,9 +453,9 @@ void write_notice_body(DocxBuilder& b, const model::Notice& n) {
     ParaProps tp = styled(sid::kTitle);
     tp.space_before_twips = 2 * c.ps.line_pitch;  // 7.3.1: two blank lines below the red line
     if (n.format == Format::Letter) tp.space_before_twips = c.ps.line_pitch;
-    c.w.paragraph(tp, n.title.text);
+    c.w.paragraph(tp, c.o.title_lines.empty() ? n.title.text : join_lines(c.o.title_lines));
   }
-  if (!n.recipients.empty()) {
+  if (!n.recipients.empty() && !c.o.recipients_in_colophon) {
     ParaProps rp = styled(sid::kRecipients);
     rp.space_before_twips = c.ps.line_pitch;  // 7.3.2: one blank line below the title
     c.w.paragraph(rp, n.recipients.text);

@@ -162,3 +162,11 @@ TEST_CASE("long cells wrap inside their column and make the row taller") {
   CHECK(parts[1]->x_mm == Approx(parts[0]->x_mm));
   CHECK(parts[1]->top_mm - parts[0]->top_mm == Approx(156.0 / 24));
 }
+
+TEST_CASE("a row taller than a page is an input error, not text past the block") {
+  layout::SummaryForm f = sixty_rows();
+  std::string huge;
+  for (int i = 0; i < 40; ++i) huge += "非常长的案例名称文字";
+  f.tables[0].rows[3][4] = huge;
+  CHECK_THROWS_AS(layout::layout_summary(f, model::Style::gbt9704(), font_set()), InputError);
+}
