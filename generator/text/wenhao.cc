@@ -12,6 +12,7 @@
 // - Traditional characters go through ICU's Traditional-Simplified transform before parsing.
 #include "text/wenhao.h"
 
+#include <unicode/ucnv.h>
 #include <unicode/coll.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -67,6 +68,24 @@ const Bracket* close_bracket(char32_t c) {
   return nullptr;
 }
 
+bool encodable_in_gb2312(const std::u32string& in) {
+  thread_local std::unique_ptr<UConverter, void (*)(UConverter*)> conv(nullptr, ucnv_close);
+  UErrorCode status = U_ZERO_ERROR;
+  if (!conv) {
+    conv.reset(ucnv_open("GB2312", &status));
+    if (U_FAILURE(status) || !conv) return false;  // no converter data: let the transform decide
+    ucnv_setFromUCallBack(conv.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    if (U_FAILURE(status)) return false;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(in.data()),
+                                                       static_cast<int32_t>(in.size()));
+  char buf[512];
+  status = U_ZERO_ERROR;
+  ucnv_resetFromUnicode(conv.get());
+  ucnv_fromUChars(conv.get(), buf, sizeof buf, u.getBuffer(), u.length(), &status);
+  return U_SUCCESS(status);  // an unmappable character, or text too long to check: use the transform
+}
+
 // ICU's transform is built once (it parses rule data: milliseconds) and shared; Transliterator is not
 // documented as safe for concurrent use, so calls are serialised.
 std::u32string simplify(const std::u32string& in) {
@@ -75,6 +94,9 @@ std::u32string simplify(const std::u32string& in) {
   static bool failed = false;
   bool any_han = std::any_of(in.begin(), in.end(), is_han);
   if (!any_han) return in;
+  // GB2312 holds simplified characters only: text it can encode has nothing to simplify, and the
+  // check spares every ordinary run of the CLI the transform's start-up (a third of a cold render).
+  if (encodable_in_gb2312(in)) return in;
   // Bulk import parses the same agency codes over and over: remember recent results.
   static std::unordered_map<std::u32string, std::u32string> cache;
   std::string utf8 = to_utf8(in);
