@@ -139,7 +139,7 @@ void SummaryLayout::table_rows(const PlainTable& t, int id, std::vector<FlowRow>
   for (size_t c = 0; c < cols; ++c) {
     if (need_sum >= avail)  // even the headers do not fit: scale them down and let them wrap
       width[c] = need[c] * avail / need_sum;
-    else if (need_sum + more_sum <= avail)  // everything fits on one line: spread the slack evenly
+    else if (need_sum + more_sum <= avail)  // everything fits on one line: widen in proportion
       width[c] = want[c] * avail / (need_sum + more_sum);
     else
       // by the square root of the wish, so that one very long column does not starve the others

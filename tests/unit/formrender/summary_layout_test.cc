@@ -5,7 +5,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "base/units.h"
