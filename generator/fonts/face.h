@@ -36,5 +36,6 @@ struct Face {
 
 // Throws InputError when the subset cannot be made (HarfBuzz refused the face).
 std::string subset_face(const Face& face, const std::u32string& cps);
+std::string subset_face_renumbered(const Face& face, const std::u32string& cps, char32_t first);
 
 }  // namespace gw::fonts

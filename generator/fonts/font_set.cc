@@ -279,5 +279,8 @@ std::string FontSet::describe() const {
 }
 
 std::string FontSet::subset(int face, const std::u32string& cps) const { return subset_face(impl_->at(face), cps); }
+std::string FontSet::subset_renumbered(int face, const std::u32string& cps, char32_t first) const {
+  return subset_face_renumbered(impl_->at(face), cps, first);
+}
 
 }  // namespace gw::fonts

@@ -65,6 +65,11 @@ class FontSet {
 
   // A TrueType font holding just the glyphs of `cps` (plus .notdef), cmap kept, for embedding.
   std::string subset(int face, const std::u32string& cps) const;
+  // The same subset with its cmap replaced by one range: cps[i] (sorted, distinct) is reached as
+  // first + i. A PDF writer that maps characters through the cmap once per code point of the BMP
+  // (libharu builds its CIDToGIDMap that way) then finds each in one step instead of a walk over
+  // hundreds of cmap segments. cps.size() must fit the range [first, 0xFFFE].
+  std::string subset_renumbered(int face, const std::u32string& cps, char32_t first) const;
 
   // Additions (fonts/ owner):
   // The face name a DOCX should ask for (font map's docx-name); empty when the map gives none.

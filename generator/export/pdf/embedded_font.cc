@@ -57,7 +57,7 @@ void hex4(std::string& out, char32_t v) {
 
 }  // namespace
 
-std::string identity_to_unicode_cmap(const std::u32string& cps_in) {
+std::string to_unicode_cmap(const std::u32string& cps_in, char32_t first) {
   std::u32string cps = cps_in;
   std::sort(cps.begin(), cps.end());
   cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
@@ -74,7 +74,7 @@ std::string identity_to_unicode_cmap(const std::u32string& cps_in) {
     size_t n = std::min<size_t>(100, cps.size() - i);
     out += std::to_string(n) + " beginbfchar\n";
     for (size_t k = i; k < i + n; ++k) {
-      hex4(out, cps[k]);
+      hex4(out, first ? first + static_cast<char32_t>(k) : cps[k]);
       out += ' ';
       hex4(out, cps[k]);
       out += '\n';
@@ -85,11 +85,12 @@ std::string identity_to_unicode_cmap(const std::u32string& cps_in) {
   return out;
 }
 
-HPDF_Font embed_face(HpdfSession& session, const fonts::FontSet& fonts, int face, const std::u32string& cps) {
+HPDF_Font embed_face(HpdfSession& session, const fonts::FontSet& fonts, int face, const std::u32string& cps,
+                     char32_t first) {
   HPDF_Doc doc = session.doc();
   const std::string what = "font '" + fonts.path(face) + "'" +
                            (fonts.face_index(face) ? " (face " + std::to_string(fonts.face_index(face)) + ")" : "");
-  TempFontFile file(fonts.subset(face, cps));
+  TempFontFile file(first ? fonts.subset_renumbered(face, cps, first) : fonts.subset(face, cps));
 
   const char* loaded = HPDF_LoadTTFontFromFile(doc, file.path().c_str(), HPDF_TRUE);
   HPDF_STATUS detail = 0;
@@ -120,7 +121,7 @@ HPDF_Font embed_face(HpdfSession& session, const fonts::FontSet& fonts, int face
     for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode", "UseCMap"})
       HPDF_Dict_RemoveElement(to_unicode, key);
   }
-  std::string cmap = identity_to_unicode_cmap(cps);
+  std::string cmap = to_unicode_cmap(cps, first);
   HPDF_Stream_Write(to_unicode->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()), static_cast<HPDF_UINT>(cmap.size()));
   session.check("writing the ToUnicode map of " + what);
   return font;

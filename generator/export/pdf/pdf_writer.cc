@@ -61,8 +61,21 @@ void set_info(HpdfSession& s, const char* key, const std::string& value) {
   s.check(std::string("setting the document's ") + key);
 }
 
+// The private use area U+E000–U+F8FF: where a face's characters are renumbered (embedded_font.h).
+constexpr char32_t kFirstPrivate = 0xE000;
+constexpr size_t kPrivateCount = 0x1900;
+
 struct Collected {
   std::map<int, std::u32string> cps_by_face;  // face -> distinct code points, sorted
+  std::map<int, char32_t> first_by_face;      // face -> first private code, 0 = the characters' own
+
+  // The code the PDF text uses for `cp` in `face`.
+  char32_t code(int face, char32_t cp) const {
+    const char32_t first = first_by_face.at(face);
+    if (!first) return cp;
+    const std::u32string& cps = cps_by_face.at(face);
+    return first + static_cast<char32_t>(std::lower_bound(cps.begin(), cps.end(), cp) - cps.begin());
+  }
 };
 
 Collected collect(const layout::Document& doc, const fonts::FontSet& fonts) {
@@ -85,14 +98,16 @@ Collected collect(const layout::Document& doc, const fonts::FontSet& fonts) {
   for (auto& [face, cps] : c.cps_by_face) {
     std::sort(cps.begin(), cps.end());
     cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
+    // More characters than the private use area holds (a dictionary, not a 公文): own code points.
+    c.first_by_face[face] = cps.size() <= kPrivateCount ? kFirstPrivate : 0;
   }
   return c;
 }
 
 class PageWriter {
  public:
-  PageWriter(HpdfSession& s, HPDF_Page page, const std::map<int, HPDF_Font>& fonts, double height_mm)
-      : s_(s), page_(page), fonts_(fonts), height_mm_(height_mm) {}
+  PageWriter(HpdfSession& s, HPDF_Page page, const std::map<int, HPDF_Font>& fonts, const Collected& used, double height_mm)
+      : s_(s), page_(page), fonts_(fonts), used_(used), height_mm_(height_mm) {}
 
   void rule(const layout::Rule& r) {
     HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(mm_to_pt(r.thickness_mm)));
@@ -113,7 +128,7 @@ class PageWriter {
       faces[i] = g.face;
       x[i] = mm_to_pt(g.x_mm);
       // The advance the viewer will use: libharu's W array entry for this character.
-      natural[i] = HPDF_Font_GetUnicodeWidth(fonts_.at(g.face), static_cast<HPDF_UNICODE>(g.cp)) / 1000.0 * line.size_pt;
+      natural[i] = HPDF_Font_GetUnicodeWidth(fonts_.at(g.face), static_cast<HPDF_UNICODE>(used_.code(g.face, g.cp))) / 1000.0 * line.size_pt;
     }
     const double hscale = line.hscale > 0 ? line.hscale : 1.0;
     const double y = mm_to_pt(height_mm_ - line.baseline_mm);
@@ -134,7 +149,7 @@ class PageWriter {
       }
       HPDF_Page_SetTextMatrix(page_, 1, 0, 0, 1, static_cast<HPDF_REAL>(pdf_real(run.x_pt)), static_cast<HPDF_REAL>(pdf_real(y)));
       std::u32string cps;
-      for (size_t i = run.begin; i < run.end; ++i) cps += line.glyphs[i].cp;
+      for (size_t i = run.begin; i < run.end; ++i) cps += used_.code(run.face, line.glyphs[i].cp);
       HPDF_Page_ShowText(page_, to_utf8(cps).c_str());
       s_.check("setting text (" + context + ")");
     }
@@ -150,6 +165,7 @@ class PageWriter {
   HpdfSession& s_;
   HPDF_Page page_;
   const std::map<int, HPDF_Font>& fonts_;
+  const Collected& used_;
   double height_mm_;
 };
 
@@ -183,7 +199,7 @@ std::string write_pdf(const layout::Document& doc, const fonts::FontSet& fonts, 
   set_info(s, "Keywords", doc.keywords);
 
   std::map<int, HPDF_Font> hfonts;
-  for (const auto& [face, cps] : used.cps_by_face) hfonts[face] = embed_face(s, fonts, face, cps);
+  for (const auto& [face, cps] : used.cps_by_face) hfonts[face] = embed_face(s, fonts, face, cps, used.first_by_face.at(face));
 
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     const layout::Page& page = doc.pages[p];
@@ -192,7 +208,7 @@ std::string write_pdf(const layout::Document& doc, const fonts::FontSet& fonts, 
     HPDF_Page_SetHeight(hp, static_cast<HPDF_REAL>(mm_to_pt(page.height_mm)));
     s.check("adding page " + std::to_string(p + 1) + " (" + std::to_string(page.width_mm) + " × " +
             std::to_string(page.height_mm) + " mm)");
-    PageWriter w(s, hp, hfonts, page.height_mm);
+    PageWriter w(s, hp, hfonts, used, page.height_mm);
     for (const auto& r : page.rules) w.rule(r);
     for (const auto& l : page.lines) w.line(l, where(page, p, l));
   }

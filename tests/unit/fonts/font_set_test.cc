@@ -3,6 +3,8 @@
 // with HarfBuzz, independently of FontSet).
 #include <hb.h>
 
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "fonts/font_set.h"
@@ -161,4 +163,25 @@ TEST_CASE("subset keeps the requested glyphs and is much smaller") {
     REQUIRE(hb_font_get_nominal_glyph(r.font, U'1', &g));
     CHECK(hb_font_get_glyph_h_advance(r.font, g) / double(hb_face_get_upem(r.face)) == Approx(fs.advance_em(face, U'1')));
   }
+}
+
+TEST_CASE("a renumbered subset reaches the same glyphs through one private-use range") {
+  if (!have_fonts({kGbsn})) return;
+  auto fs = FontSet::open(map_of({{"body", {{kGbsn, 0}}}}));
+  const int face = fs.chain("body")[0];
+  std::u32string cps = U"〔〕12号关于印发通知";
+  std::sort(cps.begin(), cps.end());
+  Reopened plain(fs.subset(face, cps));
+  Reopened renumbered(fs.subset_renumbered(face, cps, 0xE000));
+  for (const char* t : {"cmap", "head", "hhea", "hmtx", "loca", "glyf", "maxp", "name", "OS/2", "post"}) CHECK(renumbered.table(t));
+  for (size_t i = 0; i < cps.size(); ++i) {
+    INFO("character " << i);
+    CHECK_FALSE(renumbered.has(cps[i]));  // the characters' own code points are gone from the cmap
+    hb_codepoint_t g_plain = 0, g_new = 0;
+    REQUIRE(hb_font_get_nominal_glyph(plain.font, cps[i], &g_plain));
+    REQUIRE(hb_font_get_nominal_glyph(renumbered.font, 0xE000 + static_cast<hb_codepoint_t>(i), &g_new));
+    CHECK(g_new == g_plain);  // the same glyph, so the same outline and advance
+    CHECK(hb_font_get_glyph_h_advance(renumbered.font, g_new) == hb_font_get_glyph_h_advance(plain.font, g_plain));
+  }
+  CHECK_FALSE(renumbered.has(0xE000 + static_cast<char32_t>(cps.size())));  // nothing past the range
 }
