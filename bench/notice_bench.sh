@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Notice benchmark (issues 2, 3): in-process ms per document (fonts opened once) and bytes per
-# document for every sample, then whole cold CLI runs. usage: bench/notice_bench.sh [BUILD_DIR=build]
+# document and documents per second, PDF beside DOCX (each read, checked and laid out, as the CLI
+# does), for every sample, then whole cold CLI runs. usage: bench/notice_bench.sh [BUILD_DIR=build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}

@@ -19,6 +19,7 @@ constexpr const char* kCtWml = "application/vnd.openxmlformats-officedocument.wo
 constexpr const char* kFooterOdd = "rId1";
 constexpr const char* kFooterEven = "rId2";
 constexpr const char* kFooterFirst = "rId3";
+constexpr const char* kFooterNone = "rId4";
 }  // namespace
 
 DocxBuilder::DocxBuilder(const model::Style& style, const DocxOptions& opts)
@@ -28,7 +29,7 @@ DocxBuilder::DocxBuilder(const model::Style& style, const DocxOptions& opts)
   xml_->attr("xmlns:r", kR);
   xml_->start("w:body");
   body_ = std::make_unique<BodyWriter>(*xml_);
-  body_->set_char_pitch(page_.char_pitch);
+  body_->set_char_pitch(page_.indent_char_twips);
 }
 
 void DocxBuilder::write_sect_pr(bool landscape, bool next_page) {
@@ -41,8 +42,10 @@ void DocxBuilder::write_sect_pr(bool landscape, bool next_page) {
     w.attr("r:id", id);
     w.end();
   };
-  ref("default", kFooterOdd);
-  if (style_.duplex) ref("even", kFooterEven);
+  // A section without a reference inherits the previous section's footer: an unnumbered section
+  // names the empty footer for every kind it could inherit.
+  ref("default", unnumbered_ ? kFooterNone : kFooterOdd);
+  if (style_.duplex) ref("even", unnumbered_ ? kFooterNone : kFooterEven);
   if (first_page_unnumbered_ && first_section_) ref("first", kFooterFirst);
   if (next_page) w.val("w:type", "nextPage");
   w.start("w:pgSz");
@@ -90,6 +93,17 @@ void DocxBuilder::end_landscape() {
   in_landscape_ = false;
 }
 
+void DocxBuilder::begin_unnumbered_section() {
+  if (in_landscape_) end_landscape();
+  body_->begin_paragraph({});
+  xml_->start("w:pPr");
+  write_sect_pr(false, !first_section_);
+  xml_->end();
+  body_->end_paragraph();
+  unnumbered_ = true;
+  any_unnumbered_ = true;
+}
+
 std::string DocxBuilder::finish() {
   if (in_landscape_) end_landscape();
   write_sect_pr(false, !first_section_);
@@ -121,6 +135,8 @@ std::string DocxBuilder::finish() {
   if (first_page_unnumbered_)
     parts.push_back({"word/footer3.xml", std::string(kCtWml) + "footer+xml",
                      footer_xml(style_, opts_, letter_lines_ ? FooterKind::LetterFirst : FooterKind::Empty)});
+  if (any_unnumbered_)
+    parts.push_back({"word/footer4.xml", std::string(kCtWml) + "footer+xml", footer_xml(style_, opts_, FooterKind::Empty)});
 
   std::vector<Relationship> pkg_rels = {
       {"rId1", kRelOfficeDoc, "word/document.xml"},
@@ -132,6 +148,7 @@ std::string DocxBuilder::finish() {
   std::vector<Relationship> doc_rels = {{kFooterOdd, std::string(kRelBase) + "footer", "footer1.xml"}};
   if (style_.duplex) doc_rels.push_back({kFooterEven, std::string(kRelBase) + "footer", "footer2.xml"});
   if (first_page_unnumbered_) doc_rels.push_back({kFooterFirst, std::string(kRelBase) + "footer", "footer3.xml"});
+  if (any_unnumbered_) doc_rels.push_back({kFooterNone, std::string(kRelBase) + "footer", "footer4.xml"});
   doc_rels.push_back({"rId10", std::string(kRelBase) + "styles", "styles.xml"});
   doc_rels.push_back({"rId11", std::string(kRelBase) + "settings", "settings.xml"});
   doc_rels.push_back({"rId12", std::string(kRelBase) + "fontTable", "fontTable.xml"});

@@ -34,6 +34,10 @@ class DocxBuilder {
   void begin_landscape();
   void end_landscape();
 
+  // 7.5: ends the current section; the pages from here to the end carry no page number (the blank
+  // page before the 版记 and the 版记 page). The new section starts on a new page.
+  void begin_unnumbered_section();
+
   std::string finish();  // the .docx bytes; the builder is unusable afterwards
 
  private:
@@ -46,6 +50,8 @@ class DocxBuilder {
   bool letter_lines_ = false;
   bool in_landscape_ = false;
   bool first_section_ = true;
+  bool unnumbered_ = false;      // the current section shows no page numbers
+  bool any_unnumbered_ = false;  // footer4.xml (empty) is referenced
   std::unique_ptr<XmlWriter> xml_;
   std::unique_ptr<BodyWriter> body_;
 };

@@ -44,6 +44,7 @@ PageSetup page_setup(const model::Style& s) {
   const double pitch_pt = mm_to_pt(s.block_width_mm) / s.chars_per_line;
   p.char_space = static_cast<int>(std::floor((pitch_pt - s.element("body").size_pt) * 4096.0));
   p.char_pitch = pitch_pt * 20.0;
+  p.indent_char_twips = (pitch_pt - 0.1) * 20.0;
   // LibreOffice computes the pitch in 1/100 mm with truncation, up to ~0.07 pt below Word's: keep
   // a 0.1 pt margin.
   p.grid_hscale = std::min(100, static_cast<int>(std::floor(100.0 * (pitch_pt - 0.1) /
@@ -62,7 +63,7 @@ RunProps element_run(const model::Style& style, const DocxOptions& opts, const s
   auto it = opts.fonts.find(e.font_role);
   if (it == opts.fonts.end()) it = opts.fonts.find("body");
   if (it != opts.fonts.end()) r.font_east_asia = it->second;
-  r.font_latin = opts.latin_font;
+  r.font_latin = opts.latin_font.empty() ? r.font_east_asia : opts.latin_font;
   if (e.size_pt > 0) r.size_half_pt = pt_to_half_points(e.size_pt);
   if (!(e.color == model::Color::black())) r.color = e.color.hex_rgb();
   return r;
@@ -94,10 +95,17 @@ std::vector<StyleDef> style_defs(const model::Style& s, const PageSetup& ps) {
     body.line_twips = pitch;
     body.line_rule = "exact";
     body.first_line_chars = 200;
-    body.first_line_twips = static_cast<int>(std::lround(2 * ps.char_pitch));
+    body.first_line_twips = static_cast<int>(std::floor(2 * ps.indent_char_twips));
     // No extra quarter-em between Chinese and digits (Word's and LibreOffice's default): GB/T 9704
     // sets "2022年6月30日" solid, and the 7.3.5 indents are computed from those widths.
     body.auto_space = false;
+    // Layout breaks pages after any line (a paragraph's single first or last line included) and
+    // does not keep headings with the text after them: say so, or Word's and LibreOffice's
+    // defaults move lines to the next page and the DOCX's pages differ from the PDF's.
+    body.widow_control = false;
+    // 禁则 (9): layout squeezes or pushes punctuation to keep it inside the line; it never hangs
+    // past the text block, as Word's and LibreOffice's default (overflowPunct) lets it.
+    body.overflow_punct = false;
     // Named "Normal" with the alias 正文: Chinese Word shows its built-in Normal as 正文, and
     // LibreOffice finds the grid's base character size only on the style it maps to "Standard".
     v.push_back({sid::kBody, "Normal", "body", body});
@@ -127,8 +135,7 @@ std::vector<StyleDef> style_defs(const model::Style& s, const PageSetup& ps) {
   const char* heading_ids[] = {sid::kHeading1, sid::kHeading2, sid::kHeading3, sid::kHeading4};
   for (int i = 0; i < 4; ++i) {
     ParaProps p;  // headings keep the body's two-character indent (7.3.3)
-    p.outline_level = i;
-    p.keep_next = true;
+    p.outline_level = i;  // not keepNext: layout does not keep a heading with the next line (see Normal)
     v.push_back({heading_ids[i], heading_names[i], i == 0   ? "heading-1"
                                                    : i == 1 ? "heading-2"
                                                    : i == 2 ? "heading-3"
@@ -245,7 +252,8 @@ std::string font_table_xml(const DocxOptions& opts) {
   std::vector<std::string> names;
   for (const auto& [role, face] : opts.fonts)
     if (std::find(names.begin(), names.end(), face) == names.end()) names.push_back(face);
-  names.push_back(opts.latin_font);
+  if (!opts.latin_font.empty() && std::find(names.begin(), names.end(), opts.latin_font) == names.end())
+    names.push_back(opts.latin_font);
   // The same faces' English family names: Word on a non-Chinese system finds them by w:altName.
   static const std::map<std::string, std::string> alt = {{"方正小标宋简体", "FZXiaoBiaoSong-B05S"},
                                                          {"仿宋_GB2312", "FangSong_GB2312"},
@@ -258,7 +266,7 @@ std::string font_table_xml(const DocxOptions& opts) {
     w.start("w:font");  // CT_Font order: altName, panose1, charset, family, notTrueType, pitch, …
     w.attr("w:name", n);
     if (auto it = alt.find(n); it != alt.end()) w.val("w:altName", it->second);
-    const bool latin = n == opts.latin_font;
+    const bool latin = !opts.latin_font.empty() && n == opts.latin_font;
     w.val("w:charset", latin ? "00" : "86");  // 86 = GB2312: lets Word pick a substitute of the same script
     w.val("w:family", latin ? "roman" : "modern");
     w.val("w:pitch", latin ? "variable" : "fixed");

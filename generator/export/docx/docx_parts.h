@@ -48,6 +48,12 @@ struct PageSetup {
   int line_pitch = 0;  // w:docGrid/@w:linePitch and the exact line spacing of body text
   int char_space = 0;  // w:docGrid/@w:charSpace (1/4096 pt added to the default font size)
   double char_pitch = 0;  // twips per grid character
+  // The twips twin of a character indent (w:firstLine next to w:firstLineChars …). Word reads the
+  // character units; LibreOffice 7.4 the twips, and it snaps a gridded line's first character to
+  // the next cell after the indent, with cells up to ~0.07 pt narrower than Word's (it truncates
+  // the pitch to 1/100 mm): an indent of exactly two cells became three there and every first line
+  // lost a character. A tenth of a point less per character stays within the cells of both.
+  double indent_char_twips = 0;
   // Horizontal scale (w:w, percent) of text on the character grid. LibreOffice 7.4 gives a character
   // wider than the grid pitch two cells, where Word squeezes it into one: 16 pt characters on the
   // 15.79 pt pitch came out 14 to a line. At 98 % they fit one cell in both clients; the glyphs are

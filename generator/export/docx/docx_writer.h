@@ -19,7 +19,9 @@ std::map<std::string, std::string> default_font_faces();
 
 struct DocxOptions {
   std::map<std::string, std::string> fonts = default_font_faces();
-  std::string latin_font = "Times New Roman";  // w:ascii / w:hAnsi for digits and Latin letters
+  // w:ascii / w:hAnsi for digits and Latin letters. Empty = the role's own face (w:eastAsia), which
+  // is what the PDF sets them in: layout takes digits from the role's font chain, half an em wide.
+  std::string latin_font;
   // The issuer mark's size when the style leaves it to the office (size 0): this size (≈ 18 mm
   // characters, common practice for 小标宋 marks), compressed horizontally down to
   // Style::mark_min_hscale and then made smaller when the longest mark line would not fit the block.
@@ -33,6 +35,18 @@ struct DocxOptions {
   std::vector<std::string> title_lines;                        // 7.3.1: balanced, between words
   std::vector<std::vector<std::string>> attachment_title_lines;  // 7.3.7, one entry per attachment
   bool recipients_in_colophon = false;                         // 7.3.2: moved to the 版记 as 主送
+  // 7.2.4: the mark's size and horizontal scale as layout fitted them (0 = fit it here).
+  double mark_size_pt = 0;
+  int mark_hscale_percent = 0;
+  // 7.4.2: the 版记's 主送/抄送 lines as layout broke them, each group starting with its label
+  // ("主送：…", "抄送：…"); wrapped lines continue after the label. Empty = one line per group.
+  std::vector<std::vector<std::string>> colophon_lines;
+  // 7.4 / 7.5 / 6.2: where the 版记 goes. Last: at the bottom of the last page of text. NewPage: the
+  // last page was odd (or full), so the 版记 starts an even page of its own. AfterBlankPage: the text
+  // ended on an even page with no room left, so an unnumbered blank page comes first and the 版记
+  // page carries no number either.
+  enum class ColophonPage { Last, NewPage, AfterBlankPage };
+  ColophonPage colophon_page = ColophonPage::Last;
 };
 
 std::string write_docx(const model::Notice& notice, const model::Style& style, const DocxOptions& opts = {});

@@ -115,6 +115,13 @@ struct MarkFit {
 
 // 7.2.4: the mark as large as fits the text block (issue 7: compress horizontally before shrinking).
 MarkFit fit_mark(const Ctx& c, const std::vector<std::string>& lines) {
+  if (c.o.mark_size_pt > 0) {
+    // Layout fitted the mark for the PDF (初号 compressed to fit): the DOCX says the same.
+    MarkFit f;
+    f.size_pt = c.o.mark_size_pt;
+    f.hscale = c.o.mark_hscale_percent > 0 ? c.o.mark_hscale_percent : 100;
+    return f;
+  }
   double chars = 1;
   for (const auto& l : lines) chars = std::max(chars, text_width_chars(l));
   // 3% short of the block: a line filled to the last point wraps its last character in clients
@@ -147,19 +154,112 @@ std::vector<std::string> mark_lines(const model::Notice& n) {
   return lines;
 }
 
-void write_mark_paragraphs(Ctx& c, const std::vector<std::string>& lines, const MarkFit& fit, ParaProps first,
-                           const std::optional<Border>& bottom) {
+// Exact line height of a mark line: the em box sits in the middle of it, so a line (L − size) / 2
+// taller than the characters starts that much above their top edge. 7.2.4: stacked names of a joint
+// mark step by 1.15 of the size, as layout sets them.
+constexpr double kMarkLineFactor = 1.15;
+int mark_line_twips(const MarkFit& fit) { return pt_to_twips(fit.size_pt * kMarkLineFactor); }
+int mark_half_leading_twips(const MarkFit& fit) { return (mark_line_twips(fit) - pt_to_twips(fit.size_pt)) / 2; }
+
+RunProps mark_run(const MarkFit& fit) {
   RunProps r;
   r.size_half_pt = pt_to_half_points(fit.size_pt);
   if (fit.hscale != 100) r.hscale_percent = fit.hscale;
+  return r;
+}
+
+// A mark line filled to the block (compressed to fit, as layout did) must not wrap in a client that
+// measures it a little wider: centred lines get a character of the margins on each side to spare.
+void spare_margins(const Ctx& c, ParaProps& p) {
+  p.left_twips = -static_cast<int>(std::lround(c.ps.char_pitch));
+  p.right_twips = p.left_twips;
+}
+
+void write_mark_paragraphs(Ctx& c, const std::vector<std::string>& lines, const MarkFit& fit, ParaProps first,
+                           const std::optional<Border>& bottom) {
+  const RunProps r = mark_run(fit);
   for (size_t i = 0; i < lines.size(); ++i) {
     ParaProps p = i == 0 ? first : styled(sid::kMark);
     p.frame = first.frame;
-    p.line_twips = pt_to_twips(fit.size_pt * 1.1);
+    p.line_twips = mark_line_twips(fit);
     p.line_rule = "exact";
+    if (!p.frame) spare_margins(c, p);
     if (i + 1 == lines.size() && bottom) p.border_bottom = bottom;
     c.w.paragraph(p, lines[i], r);
   }
+}
+
+// 7.2.4 joint issue: the names stacked and spread to one width (distributed), "文件" one character
+// to their right, vertically centred on the stack — a borderless two-column table, centred, as the
+// PDF sets it. Preceded by a spacer paragraph of `space_before` twips (a table has no spacing).
+void write_joint_mark(Ctx& c, const std::vector<std::string>& names, const std::string& suffix, const MarkFit& fit,
+                      int space_before) {
+  if (space_before > 0) {
+    ParaProps sp;
+    sp.line_twips = space_before;
+    sp.line_rule = "exact";
+    sp.snap_to_grid = false;
+    sp.first_line_chars = 0;
+    sp.first_line_twips = 0;
+    c.w.paragraph(sp, "");
+  }
+  double chars = 1;
+  for (const auto& l : names) chars = std::max(chars, text_width_chars(l));
+  const double em_twips = fit.size_pt * 20.0 * fit.hscale / 100.0;
+  // 2 % to spare, so that no client wraps the longest name.
+  const int names_w = static_cast<int>(std::lround(chars * em_twips * 1.02));
+  const int suffix_w = static_cast<int>(std::lround((text_width_chars(suffix) + 1) * em_twips * 1.02));
+  XmlWriter& w = c.w.xml();
+  w.start("w:tbl");
+  w.start("w:tblPr");  // CT_TblPrBase order: …, tblW, jc, …, tblBorders, shd, tblLayout, tblCellMar, tblLook
+  w.start("w:tblW");
+  w.attr("w:w", names_w + suffix_w);
+  w.attr("w:type", "dxa");
+  w.end();
+  w.val("w:jc", "center");
+  w.val("w:tblLayout", "fixed", "w:type");
+  w.start("w:tblCellMar");  // CT_TblCellMar: top, left, bottom, right
+  for (const char* side : {"w:top", "w:left", "w:bottom", "w:right"}) {
+    w.start(side);
+    w.attr("w:w", 0);
+    w.attr("w:type", "dxa");
+    w.end();
+  }
+  w.end();
+  w.end();  // tblPr
+  w.start("w:tblGrid");
+  w.val("w:gridCol", names_w, "w:w");
+  w.val("w:gridCol", suffix_w, "w:w");
+  w.end();
+  w.start("w:tr");
+  auto cell = [&](int width, const char* v_align) {
+    w.start("w:tc");
+    w.start("w:tcPr");  // CT_TcPrBase order: tcW, …, vAlign
+    w.start("w:tcW");
+    w.attr("w:w", width);
+    w.attr("w:type", "dxa");
+    w.end();
+    w.val("w:vAlign", v_align);
+    w.end();
+  };
+  const RunProps r = mark_run(fit);
+  ParaProps p = styled(sid::kMark);
+  p.line_twips = mark_line_twips(fit);
+  p.line_rule = "exact";
+  cell(names_w, "top");
+  for (const auto& name : names) {
+    ParaProps np = p;
+    np.jc = "distribute";  // spread to the longest name's width
+    c.w.paragraph(np, name, r);
+  }
+  w.end();  // tc
+  cell(suffix_w, "center");
+  ParaProps sp = p;
+  sp.jc = "right";
+  c.w.paragraph(sp, suffix, r);
+  w.end();  // tc
+  w.end();  // tr
+  w.end();  // tbl
 }
 
 // 7.2.4–7.2.7 (文件格式, 命令格式, 纪要格式): mark, 文号 (with 签发人), red line.
@@ -168,23 +268,51 @@ void write_file_head(Ctx& c, const model::Notice& n) {
   const auto lines = mark_lines(n);
   const MarkFit fit = fit_mark(c, lines);
   const double top_mm = n.format == Format::Order ? c.s.order_mark_top_from_block_mm : c.s.mark_top_from_block_mm;
-  ParaProps mp = styled(sid::kMark);
   // The mark's top edge `top_mm` below the top of the text block, under the head lines already set.
-  mp.space_before_twips = std::max(0, mm_to_twips(top_mm) - head_lines * c.ps.line_pitch);
-  write_mark_paragraphs(c, lines, fit, mp, std::nullopt);
+  const int space_before =
+      std::max(0, mm_to_twips(top_mm) - head_lines * c.ps.line_pitch - mark_half_leading_twips(fit));
+  const auto names = n.mark_lines();
+  const bool joint = n.mark.empty() && names.size() > 1 && n.format == Format::File && n.mark_with_wenjian;
+  if (joint) {
+    write_joint_mark(c, names, "文件", fit, space_before);
+  } else {
+    ParaProps mp = styled(sid::kMark);
+    mp.space_before_twips = space_before;
+    write_mark_paragraphs(c, lines, fit, mp, std::nullopt);
+  }
 
   // 7.2.5: two blank lines below the mark; the 文号 line is one em high so that the red line's
   // distance (w:space) is measured from the bottom of the characters (7.2.7: 4 mm).
   const double dn_pt = c.s.element("doc-number").size_pt;
   ParaProps dp = styled(sid::kDocNumber);
-  dp.space_before_twips = 2 * c.ps.line_pitch + (c.ps.line_pitch - pt_to_twips(dn_pt)) / 2;
+  dp.space_before_twips =
+      2 * c.ps.line_pitch + (c.ps.line_pitch - pt_to_twips(dn_pt)) / 2 - mark_half_leading_twips(fit);
   dp.line_twips = pt_to_twips(dn_pt);
   dp.line_rule = "exact";
   Border red;
   red.color = c.s.element("issuer-mark").color.hex_rgb();
   red.size_eighth_pt = mm_to_eighth_points(c.s.red_line_width_mm);
   red.space_pt = static_cast<int>(std::lround(mm_to_pt(c.s.red_line_gap_mm)));
-  dp.border_bottom = red;
+  if (n.format == Format::Order) {
+    // 10.2: no red separator under the 令号; the body two blank lines below it (the 令号 line's
+    // lower half first: its paragraph is only one em high).
+    dp.space_after_twips = (c.ps.line_pitch - pt_to_twips(dn_pt)) / 2;
+  } else {
+    dp.border_bottom = red;
+  }
+  const bool no_number = n.doc_number.empty() && n.signers.empty();
+  if (no_number && n.format != Format::Order) {
+    // 7.2.7 with no 文号 (纪要): the red line 4 mm below the mark itself. A paragraph of almost no
+    // height carries it; its distance counts from the bottom of the mark's line, which lies half
+    // the leading (and this paragraph's point) below the characters.
+    dp.space_before_twips = 0;
+    dp.line_twips = 20;
+    dp.border_bottom->space_pt = std::max(
+        0, static_cast<int>(std::lround(mm_to_pt(c.s.red_line_gap_mm) - mark_half_leading_twips(fit) / 20.0 - 1)));
+    c.w.paragraph(dp, "");
+    return;
+  }
+  if (n.format == Format::Order && no_number) return;
   std::string signers = join(n.signers, "　");
   if (!signers.empty()) {
     // 7.2.5/7.2.6 上行文: 文号 one character in from the left, 签发人 one in from the right, same line.
@@ -216,7 +344,7 @@ void write_letter_head(Ctx& c, const model::Notice& n) {
   f.h_anchor = "page";
   f.x_align = "center";
   f.v_anchor = "page";
-  f.y_twips = mm_to_twips(c.s.letter_mark_top_from_page_mm);
+  f.y_twips = mm_to_twips(c.s.letter_mark_top_from_page_mm) - mark_half_leading_twips(fit);
   f.wrap = "notBeside";
   ParaProps mp = styled(sid::kMark);
   mp.frame = f;
@@ -347,7 +475,12 @@ void write_attachments(Ctx& c, const model::Notice& n) {
     tp.space_before_twips = c.ps.line_pitch;
     tp.space_after_twips = c.ps.line_pitch;
     const auto& decided = c.o.attachment_title_lines;
-    c.w.paragraph(tp, i < decided.size() && !decided[i].empty() ? join_lines(decided[i]) : a.title.text);
+    if (i < decided.size() && !decided[i].empty()) {
+      spare_margins(c, tp);  // the lines are decided (w:br); a client measuring wider must not rewrap
+      c.w.paragraph(tp, join_lines(decided[i]));
+    } else {
+      c.w.paragraph(tp, a.title.text);
+    }
     write_blocks(c, a.blocks);
   }
 }
@@ -386,35 +519,67 @@ void write_colophon(Ctx& c, const model::Notice& n) {
   };
   Frame bottom = f;
   bottom.y_align = "bottom";
-  // Lines a 版记 text takes, for the frames' positions above the printer line.
-  const double per_line = (mm_to_pt(c.s.block_width_mm) - size_pt) / size_pt;
-  auto lines_of = [&](const std::string& text) {
-    return std::max(1, static_cast<int>(std::ceil(text_width_chars(text) / per_line)));
+  // 7.4.2: "主送：" / "抄送：" one character in, wrapped lines aligned after the colon. The lines are
+  // layout's when it decided them (a w:br, then a tab to the stop after the label); otherwise the
+  // client wraps and a wrapped line starts at the frame's left edge.
+  const int after_label = one_char + 3 * one_char;  // "　抄送：": one character, then three
+  auto group_text = [&](const char* label, const std::string& names) {
+    for (const auto& g : c.o.colophon_lines) {
+      if (g.empty() || g.front().rfind(label, 0) != 0) continue;
+      std::string t = "\u3000" + g.front();
+      for (size_t i = 1; i < g.size(); ++i) t += "\n\t" + g[i];
+      return std::pair{t, static_cast<int>(g.size())};
+    }
+    const std::string t = "\u3000" + std::string(label) + names;
+    const double per_line = (mm_to_pt(c.s.block_width_mm) - size_pt) / size_pt;
+    return std::pair{t, std::max(1, static_cast<int>(std::ceil(text_width_chars(t) / per_line)))};
   };
-  const std::string cc_text = n.cc.empty() ? "" : "\u3000抄送：" + n.cc.text;
-  const int cc_lines = n.cc.empty() ? 0 : lines_of(cc_text);
-  if (has_main) {
-    // 7.3.2 / 7.4.2: recipients moved here read "主送：", one line above 抄送, no separator between.
+  auto main_text = [&] {
     std::string r = n.recipients.text;
     if (r.size() >= 3 && r.compare(r.size() - 3, 3, "：") == 0) r = r.substr(0, r.size() - 3) + "。";
-    const std::string text = "\u3000主送：" + r;
+    return r;
+  };
+  const auto [cc_text, cc_lines] = n.cc.empty() ? std::pair{std::string(), 0} : group_text("抄送：", n.cc.text);
+
+  // 7.5 / 6.2: the 版记 on a page of its own, after an unnumbered blank page, as layout placed it.
+  auto tiny = [&] {
+    ParaProps t;
+    t.line_twips = 20;
+    t.line_rule = "exact";
+    t.first_line_chars = 0;
+    t.first_line_twips = 0;
+    t.snap_to_grid = false;
+    return t;
+  };
+  if (c.o.colophon_page == DocxOptions::ColophonPage::AfterBlankPage) {
+    c.b.begin_unnumbered_section();  // the blank page starts the section
+    c.w.paragraph(tiny(), "");
+  }
+  if (c.o.colophon_page != DocxOptions::ColophonPage::Last) {
+    ParaProps t = tiny();
+    t.page_break_before = true;
+    c.w.paragraph(t, "");
+  }
+  if (has_main) {
+    // 7.3.2 / 7.4.2: recipients moved here read "主送：", one line above 抄送, no separator between.
+    const auto [text, lines] = group_text("主送：", main_text());
     Frame above = f;
-    above.y_twips = c.ps.block_h - (lines_of(text) + cc_lines + (has_printer ? 1 : 0)) * c.ps.line_pitch;
+    above.y_twips = c.ps.block_h - (lines + cc_lines + (has_printer ? 1 : 0)) * c.ps.line_pitch;
     ParaProps p = para(sid::kCc, above);
+    p.tabs.push_back({"left", after_label});
     if (!letter) p.border_top = rule(c.s.colophon_thick_mm);
     c.w.paragraph(p, text);
   }
   if (!n.cc.empty()) {
-    const std::string& text = cc_text;
-    const int lines = cc_lines;
     Frame above = f;
-    above.y_twips = c.ps.block_h - (lines + (has_printer ? 1 : 0)) * c.ps.line_pitch;
+    above.y_twips = c.ps.block_h - (cc_lines + (has_printer ? 1 : 0)) * c.ps.line_pitch;
     ParaProps p = para(sid::kCc, has_printer ? above : bottom);
+    p.tabs.push_back({"left", after_label});
     if (!letter) {  // 10.1: the letter's 版记 has no separator lines
       if (!has_main) p.border_top = rule(c.s.colophon_thick_mm);
       p.border_bottom = rule(has_printer ? c.s.colophon_thin_mm : c.s.colophon_thick_mm);
     }
-    c.w.paragraph(p, text);
+    c.w.paragraph(p, cc_text);
   }
   if (has_printer) {
     // 7.4.3: printer one character in on the left, date one character in on the right.
@@ -453,24 +618,46 @@ void write_notice_body(DocxBuilder& b, const model::Notice& n) {
     ParaProps tp = styled(sid::kTitle);
     tp.space_before_twips = 2 * c.ps.line_pitch;  // 7.3.1: two blank lines below the red line
     if (n.format == Format::Letter) tp.space_before_twips = c.ps.line_pitch;
-    c.w.paragraph(tp, c.o.title_lines.empty() ? n.title.text : join_lines(c.o.title_lines));
+    // 7.3.2 / 7.3.3: one blank line below the title, before the recipients or, when there are none
+    // in the body (moved to the 版记), before the body.
+    if (c.o.recipients_in_colophon || n.recipients.empty()) tp.space_after_twips = c.ps.line_pitch;
+    if (c.o.title_lines.empty()) {
+      c.w.paragraph(tp, n.title.text);
+    } else {
+      // The lines are layout's (7.3.1, balanced, w:br between them). LibreOffice adds space between
+      // Chinese and digits even where w:autoSpaceDE/DN say not to (its DOCX import ignores them),
+      // so a decided line may measure wider there: it may use a character of the margins rather
+      // than wrap again.
+      spare_margins(c, tp);
+      c.w.paragraph(tp, join_lines(c.o.title_lines));
+    }
   }
   if (!n.recipients.empty() && !c.o.recipients_in_colophon) {
     ParaProps rp = styled(sid::kRecipients);
     rp.space_before_twips = c.ps.line_pitch;  // 7.3.2: one blank line below the title
     c.w.paragraph(rp, n.recipients.text);
   }
+  if (n.format == Format::Order && n.title.empty()) {
+    // 10.2: the body two blank lines below the 令号.
+    ParaProps gap;
+    gap.line_twips = 2 * c.ps.line_pitch;
+    gap.line_rule = "exact";
+    gap.snap_to_grid = false;
+    gap.first_line_chars = 0;
+    gap.first_line_twips = 0;
+    c.w.paragraph(gap, "");
+  }
   write_blocks(c, n.body);
   write_attachment_list(c, n);
-  write_signature(c, n);
-  if (!n.note.empty()) c.w.paragraph(styled(sid::kBody), "（" + n.note.text + "）");  // 7.3.6
   if (n.format == Format::Minutes) {
-    // 10.3: 出席/请假/列席 lines, label in 黑体.
+    // 10.3: 出席/请假/列席 lines after the body, before the signature (as layout sets them), label in 黑体.
     bool first = true;
     for (auto [label, f] : {std::pair{"出席：", &n.present}, {"请假：", &n.absent}, {"列席：", &n.attending}}) {
       if (f->empty()) continue;
       ParaProps p = styled(sid::kBody);
       if (first) p.space_before_twips = c.ps.line_pitch;
+      p.left_chars = 500;  // two characters in, wrapped lines aligned after the three-character label
+      p.hanging_chars = 300;
       first = false;
       c.w.begin_paragraph(p);
       c.w.run(label, c.run("minutes-label"));
@@ -478,6 +665,8 @@ void write_notice_body(DocxBuilder& b, const model::Notice& n) {
       c.w.end_paragraph();
     }
   }
+  write_signature(c, n);
+  if (!n.note.empty()) c.w.paragraph(styled(sid::kBody), "（" + n.note.text + "）");  // 7.3.6
   write_attachments(c, n);
   write_colophon(c, n);
 }

@@ -25,7 +25,7 @@ double text_width_chars(std::string_view utf8) {
 
 bool ParaProps::empty() const {
   return style.empty() && !keep_next && !keep_lines && !page_break_before && !frame && !widow_control &&
-         !border_top && !border_bottom && tabs.empty() && !auto_space && !snap_to_grid && !space_before_twips &&
+         !border_top && !border_bottom && tabs.empty() && !overflow_punct && !auto_space && !snap_to_grid && !space_before_twips &&
          !space_after_twips && !line_twips && !left_chars && !right_chars && !first_line_chars &&
          !hanging_chars && !left_twips && !right_twips && !first_line_twips && !hanging_twips && jc.empty() &&
          !outline_level;
@@ -107,6 +107,7 @@ void write_ppr(XmlWriter& w, const ParaProps& p) {
     }
     w.end();
   }
+  if (p.overflow_punct) on_off(w, "w:overflowPunct", *p.overflow_punct);
   if (p.auto_space) {
     on_off(w, "w:autoSpaceDE", *p.auto_space);
     on_off(w, "w:autoSpaceDN", *p.auto_space);

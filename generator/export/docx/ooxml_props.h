@@ -54,6 +54,7 @@ struct ParaProps {
   std::optional<bool> widow_control;
   std::optional<Border> border_top, border_bottom;
   std::vector<TabStop> tabs;
+  std::optional<bool> overflow_punct;  // w:overflowPunct: punctuation may hang past the line's end
   std::optional<bool> auto_space;    // w:autoSpaceDE + w:autoSpaceDN (extra space between CJK and Latin/digits)
   std::optional<bool> snap_to_grid;
   // w:spacing

@@ -28,6 +28,7 @@ std::vector<std::string> xpath(const std::string& xml, const std::string& expr) 
   REQUIRE(doc);
   xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
   xmlXPathRegisterNs(ctx, BAD_CAST "w", BAD_CAST "http://schemas.openxmlformats.org/wordprocessingml/2006/main");
+  xmlXPathRegisterNs(ctx, BAD_CAST "r", BAD_CAST "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
   xmlXPathRegisterNs(ctx, BAD_CAST "cp",
                      BAD_CAST "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
   xmlXPathRegisterNs(ctx, BAD_CAST "dc", BAD_CAST "http://purl.org/dc/elements/1.1/");
@@ -168,7 +169,8 @@ TEST_CASE("styles carry Chinese names, standard faces and sizes in half-points",
   CHECK(size("抄送") == "28");  // 四号 14 pt
   CHECK(size("页码") == "28");
   CHECK(face("页码") == "宋体");
-  CHECK(one(st, "string(//w:style[w:aliases/@w:val='正文']/w:rPr/w:rFonts/@w:ascii)") == "Times New Roman");
+  // Digits and Latin letters in the role's own face, as the PDF sets them (layout takes them from its chain).
+  CHECK(one(st, "string(//w:style[w:aliases/@w:val='正文']/w:rPr/w:rFonts/@w:ascii)") == "仿宋_GB2312");
   // 6.2: red = Y80% M80% -> RGB FF3333.
   CHECK(one(st, "string(//w:style[w:name/@w:val='发文机关标志']/w:rPr/w:color/@w:val)") == "FF3333");
   CHECK(one(st, "string(//w:style[w:aliases/@w:val='正文']/w:pPr/w:ind/@w:firstLineChars)") == "200");
@@ -194,7 +196,9 @@ TEST_CASE("styles carry Chinese names, standard faces and sizes in half-points",
 TEST_CASE("the head: mark position, red line below the 文号, title", "[docx]") {
   const std::string doc = part(write_docx(sample_notice(), model::Style::gbt9704(), {}), "word/document.xml");
   // 7.2.4: no 份号/密级 lines, so the mark's top is 35 mm = 1984 twips below the block top.
-  CHECK(one(doc, "string(//w:p[w:pPr/w:pStyle/@w:val='GwIssuerMark']/w:pPr/w:spacing/@w:before)") == "1984");
+  // The mark's line is 1.15 em high with the characters in its middle: the line starts half the
+  // leading (0.075 × 52 pt = 78 twips) above the mark's top edge: 1984 - 78.
+  CHECK(one(doc, "string(//w:p[w:pPr/w:pStyle/@w:val='GwIssuerMark']/w:pPr/w:spacing/@w:before)") == "1906");
   CHECK(one(doc, "string(//w:p[w:pPr/w:pStyle/@w:val='GwIssuerMark'])") == "工业和信息化部文件");
   // 7.2.7: red line = bottom border of the 文号 paragraph, 4 mm = 11 pt below it, red.
   const std::string dn = "//w:p[w:pPr/w:pStyle/@w:val='GwDocNumber']";
@@ -282,8 +286,8 @@ TEST_CASE("an empty 份号 becomes a content control with placeholder text", "[d
   CHECK(one(doc, "string(//w:sdt/w:sdtPr/w:tag/@w:val)") == "copy-number");
   CHECK(xpath(doc, "//w:sdt/w:sdtPr/w:showingPlcHdr").size() == 1);
   CHECK(one(doc, "string(//w:sdt/w:sdtContent)") == "（份号）");
-  // The mark moves up by the line the 份号 takes: 1984 - 579 = 1405.
-  CHECK(one(doc, "string(//w:p[w:pPr/w:pStyle/@w:val='GwIssuerMark']/w:pPr/w:spacing/@w:before)") == "1405");
+  // The mark moves up by the line the 份号 takes: 1906 - 579 = 1327.
+  CHECK(one(doc, "string(//w:p[w:pPr/w:pStyle/@w:val='GwIssuerMark']/w:pPr/w:spacing/@w:before)") == "1327");
   // Filled: the value, no placeholder flag.
   auto n = sample_notice();
   n.copy_number.text = "000123";
@@ -309,7 +313,8 @@ TEST_CASE("letter format: framed head, no number on page 1", "[docx]") {
   // 10.1: mark 30 mm = 1701 twips from the top of the page, in a page-anchored frame, no "文件".
   const std::string mark = "//w:p[w:pPr/w:pStyle/@w:val='GwIssuerMark']";
   CHECK(one(doc, "string(" + mark + ")") == "工业和信息化部");
-  CHECK(one(doc, "string(" + mark + "/w:pPr/w:framePr/@w:y)") == "1701");
+  // The frame's line starts half the leading above the characters (78 twips at 52 pt).
+  CHECK(one(doc, "string(" + mark + "/w:pPr/w:framePr/@w:y)") == "1623");
   CHECK(one(doc, "string(" + mark + "/w:pPr/w:framePr/@w:vAnchor)") == "page");
   CHECK(one(doc, "string(" + mark + "/w:pPr/w:pBdr/w:bottom/@w:val)") == "thickThinSmallGap");
 }
@@ -418,4 +423,49 @@ TEST_CASE("docx writing speed", "[.bench]") {
   for (int i = 0; i < n; ++i) bytes += write_docx(notice, style, {}).size();
   const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   WARN(n / s << " documents/s, " << bytes / n << " bytes each");
+}
+
+TEST_CASE("layout's decisions: mark size, joint mark, 版记 lines and its page", "[docx]") {
+  auto n = sample_notice();
+  n.issuers.clear();
+  for (const char* name : {"工业和信息化部", "商务部", "市场监管总局"}) {
+    model::Field f;
+    f.text = name;
+    n.issuers.push_back(f);
+  }
+  n.mark = {};
+  n.cc.text = "国家发展改革委、商务部、财政部、人力资源社会保障部、自然资源部、生态环境部、农业农村部。";
+  DocxOptions o;
+  o.mark_size_pt = 42;
+  o.mark_hscale_percent = 98;
+  o.colophon_lines = {{"抄送：国家发展改革委、商务部、财政部、人力资源社会保障部、", "自然资源部、生态环境部、农业农村部。"}};
+  o.colophon_page = DocxOptions::ColophonPage::AfterBlankPage;
+  const std::string docx = write_docx(n, model::Style::gbt9704(), o);
+  require_valid(docx);
+  const std::string doc = part(docx, "word/document.xml");
+  const std::string mark = "//w:p[w:pPr/w:pStyle/@w:val='GwIssuerMark']";
+  // 7.2.4: initial 初号 (84 half-points) at layout's 98 %, not the writer's own fit.
+  CHECK(one(doc, "string((" + mark + ")[1]/w:r/w:rPr/w:sz/@w:val)") == "84");
+  CHECK(one(doc, "string((" + mark + ")[1]/w:r/w:rPr/w:w/@w:val)") == "98");
+  // Joint mark: names spread in the first cell, 文件 in the second, vertically centred.
+  CHECK(xpath(doc, "//w:tbl[1]/w:tr/w:tc[1]/w:p[w:pPr/w:jc/@w:val='distribute']").size() == 3);
+  CHECK(one(doc, "string(//w:tbl[1]/w:tr/w:tc[2])") == "文件");
+  CHECK(one(doc, "string(//w:tbl[1]/w:tr/w:tc[2]/w:tcPr/w:vAlign/@w:val)") == "center");
+  // 7.4.2: the wrapped 抄送 line continues after a tab to the stop after "抄送：".
+  const std::string cc = "//w:p[w:pPr/w:pStyle/@w:val='GwCc']";
+  CHECK(xpath(doc, cc + "/w:r/w:br").size() == 1);
+  CHECK(xpath(doc, cc + "/w:r/w:tab").size() == 1);
+  CHECK(one(doc, "string(" + cc + "/w:pPr/w:tabs/w:tab/@w:pos)") == "1120");  // 4 × 14 pt
+  // 7.5: a section break before the blank page; the last section shows no page number.
+  CHECK(xpath(doc, "//w:body/w:p/w:pPr/w:sectPr").size() == 1);
+  const std::string last = "//w:body/w:sectPr";
+  CHECK(one(doc, "string(" + last + "/w:footerReference[@w:type='default']/@r:id)") == "rId4");
+  CHECK(one(doc, "string(" + last + "/w:footerReference[@w:type='even']/@r:id)") == "rId4");
+  CHECK(xpath(part(docx, "word/footer4.xml"), "//w:instrText").empty());
+  CHECK(one(doc, "string(//w:body/w:p/w:pPr/w:sectPr/w:footerReference[@w:type='default']/@r:id)") == "rId1");
+  CHECK(xpath(doc, "//w:p[w:pPr/w:pageBreakBefore]").size() >= 2);  // an attachment, then the 版记 page
+  // Paragraphs break like layout's: no widow control, no hanging punctuation.
+  const std::string st = part(docx, "word/styles.xml");
+  CHECK(one(st, "string(//w:style[@w:styleId='Normal']/w:pPr/w:widowControl/@w:val)") == "0");
+  CHECK(one(st, "string(//w:style[@w:styleId='Normal']/w:pPr/w:overflowPunct/@w:val)") == "0");
 }
