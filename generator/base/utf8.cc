@@ -1,5 +1,7 @@
 #include "base/utf8.h"
 
+#include <cstdio>
+
 #include <unicode/utf8.h>
 
 namespace gw {
@@ -71,6 +73,12 @@ std::string trim(std::string_view s) {
   while (size_t k = is_space_at_front(s)) s.remove_prefix(k);
   while (size_t k = is_space_at_back(s)) s.remove_suffix(k);
   return std::string(s);
+}
+
+std::string code_point_name(char32_t cp) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+  return buf;
 }
 
 }  // namespace gw

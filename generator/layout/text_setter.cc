@@ -7,16 +7,6 @@
 #include "text/line_breaker.h"
 
 namespace gw::layout {
-namespace {
-
-std::string code_point_name(char32_t cp) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-  return buf;
-}
-
-}  // namespace
-
 std::vector<SetGlyph> TextSetter::shape(const std::vector<Run>& runs, double size_pt) const {
   std::vector<SetGlyph> out;
   const double size_mm = pt_to_mm(size_pt);

@@ -20,12 +20,6 @@
 namespace gw::pdf {
 namespace {
 
-std::string cp_name(char32_t cp) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-  return buf;
-}
-
 std::string where(const layout::Page& page, size_t page_index, const layout::TextLine& line) {
   return "page " + std::to_string(page_index + 1) + (page.number ? " (printed " + std::to_string(page.number) + ")" : "") +
          ", " + line.role + " line \"" + line.text + "\"";
@@ -84,13 +78,13 @@ Collected collect(const layout::Document& doc, const fonts::FontSet& fonts) {
     for (const auto& line : doc.pages[p].lines)
       for (const auto& g : line.glyphs) {
         if (g.face < 0 || g.face >= fonts.face_count())
-          throw InputError(SourceLoc{}, "no font has character " + cp_name(g.cp) + " '" + to_utf8(g.cp) + "' (" +
+          throw InputError(SourceLoc{}, "no font has character " + code_point_name(g.cp) + " '" + to_utf8(g.cp) + "' (" +
                                             where(doc.pages[p], p, line) + ")",
                            "install a font that has it and add it to the role's chain in fonts/fonts.xml, or pass --font " +
                                line.font_role + "=PATH");
         // libharu 2.3.0's UTF-8 encoder uses the code point as a 16-bit CID.
         if (g.cp > 0xFFFF)
-          throw InputError(SourceLoc{}, "character " + cp_name(g.cp) + " '" + to_utf8(g.cp) + "' is outside the Basic Multilingual Plane, which the PDF writer cannot set yet (" +
+          throw InputError(SourceLoc{}, "character " + code_point_name(g.cp) + " '" + to_utf8(g.cp) + "' is outside the Basic Multilingual Plane, which the PDF writer cannot set yet (" +
                                             where(doc.pages[p], p, line) + ")",
                            "replace it with a BMP character, or produce DOCX for this document");
         c.cps_by_face[g.face].push_back(g.cp);
