@@ -1,7 +1,7 @@
 // gongwen form attachment3|attachment4|attachment5 DATA… -o OUT: the forms of forms.md filled from a
 // province's data. attachment3/4 write one 申报书 per application of that kind (one file, or a
-// folder of files when the data hold several); attachment5 the 推荐汇总表 as an A4 landscape PDF
-// [--sort input|pinyin|stroke]. The data are read and checked exactly as `gongwen validate` does; any
+// folder of files when the data hold several); attachment5 the 推荐汇总表 on A4 landscape pages
+// [--sort input|pinyin|stroke]. Each writes PDF, DOCX or both (--format, else the -o extension). The data are read and checked exactly as `gongwen validate` does; any
 // error stops the command before anything is written (a form with a broken record would be sent to
 // the ministry).
 #include <filesystem>
@@ -13,6 +13,7 @@
 #include "cli/command.h"
 #include "cli/pipeline.h"
 #include "export/docx/form_docx.h"
+#include "export/docx/summary_docx.h"
 #include "export/pdf/pdf_writer.h"
 #include "forms/collation.h"
 #include "forms/application_form.h"
@@ -60,36 +61,6 @@ std::vector<forms::Application> load_checked(const Opts& o) {
   return std::move(set.applications);
 }
 
-int run_summary(const Opts& o) {
-  auto order = forms::parse_sort_order(o.sort);
-  if (!order) throw InputError(SourceLoc{}, "unknown sort order '" + o.sort + "'", "use --sort input, pinyin or stroke");
-  std::vector<forms::Application> apps = load_checked(o);
-
-  layout::SummaryForm form;
-  form.label = "附件5";
-  form.title = "中国消费名品方阵推荐汇总表";
-  form.loc = SourceLoc{o.files.front()};
-  std::string date = first_of(apps, &forms::Application::fill_date);
-  if (auto d = forms::parse_date(date)) date = forms::chinese(*d);
-  form.head_lines.push_back("推荐单位（盖章）：" + first_of(apps, &forms::Application::recommender) + "　　　　　　填报日期：" + date);
-  form.tables.push_back(plain(forms::typical_case_table(apps, *order)));
-  form.tables.push_back(plain(forms::brand_table(apps, *order)));
-
-  model::Style style = load_style(o.style);
-  fonts::FontSet fonts = load_fonts(o.fonts);
-  layout::Document doc = layout::layout_summary(form, style, fonts);
-  if (!o.dump.empty()) write_file_atomic(o.dump, layout::dump_json(doc));
-  std::string out = o.output;
-  if (out.empty()) {
-    std::filesystem::path p(o.files.front());
-    out = (p.parent_path() / (p.stem().string() + "-attachment5.pdf")).string();
-  }
-  write_file_atomic(out, pdf::write_pdf(doc, fonts, {}));
-  std::cout << "wrote " << out << " (" << doc.pages.size() << " pages, " << apps.size() << " applications, sorted by "
-            << forms::sort_order_name(*order) << ")\n";
-  return kExitOk;
-}
-
 // Output formats: --format pdf,docx, else the extension of -o, else PDF.
 std::vector<std::string> output_formats(const Opts& o) {
   std::vector<std::string> out;
@@ -106,6 +77,48 @@ std::vector<std::string> output_formats(const Opts& o) {
     a = b + 1;
   }
   return out;
+}
+
+int run_summary(const Opts& o) {
+  auto order = forms::parse_sort_order(o.sort);
+  if (!order) throw InputError(SourceLoc{}, "unknown sort order '" + o.sort + "'", "use --sort input, pinyin or stroke");
+  std::vector<forms::Application> apps = load_checked(o);
+
+  layout::SummaryForm form;
+  form.label = "附件5";
+  form.title = "中国消费名品方阵推荐汇总表";
+  form.loc = SourceLoc{o.files.front()};
+  std::string date = first_of(apps, &forms::Application::fill_date);
+  if (auto d = forms::parse_date(date)) date = forms::chinese(*d);
+  form.head_lines.push_back("推荐单位（盖章）：" + first_of(apps, &forms::Application::recommender) + "　　　　　　填报日期：" + date);
+  form.tables.push_back(plain(forms::typical_case_table(apps, *order)));
+  form.tables.push_back(plain(forms::brand_table(apps, *order)));
+
+  const std::vector<std::string> formats = output_formats(o);
+  model::Style style = load_style(o.style);
+  fonts::FontSet fonts = load_fonts(o.fonts);
+  layout::SummaryDecisions decisions;
+  layout::Document doc = layout::layout_summary(form, style, fonts, &decisions);
+  if (!o.dump.empty()) write_file_atomic(o.dump, layout::dump_json(doc));
+  std::filesystem::path base(o.output);
+  if (o.output.empty()) {
+    std::filesystem::path p(o.files.front());
+    base = p.parent_path() / (p.stem().string() + "-attachment5.pdf");
+  }
+  // Both files are made before either is written: nothing is left half done.
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& f : formats) {
+    std::string path = formats.size() == 1 && base.extension() == "." + f ? base.string() : (base.parent_path() / base.stem()).string() + "." + f;
+    files.emplace_back(path, f == "pdf" ? pdf::write_pdf(doc, fonts, {}) : docx::write_summary_docx(form, style, docx_options(fonts), &decisions));
+  }
+  for (size_t i = 0; i < files.size(); ++i) {
+    write_file_atomic(files[i].first, files[i].second);
+    std::cout << "wrote " << files[i].first;
+    if (formats[i] == "pdf") std::cout << " (" << doc.pages.size() << " pages)";
+    std::cout << "\n";
+  }
+  std::cout << apps.size() << " applications, sorted by " << forms::sort_order_name(*order) << "\n";
+  return kExitOk;
 }
 
 // A file name from an applicant's name: path separators and control characters replaced.
@@ -160,7 +173,7 @@ int run_application(const Opts& o, int attachment) {
   std::vector<std::pair<std::string, std::string>> files;  // path, bytes: all made before any is written
   for (const auto& j : jobs)
     for (const auto& f : formats)
-      files.emplace_back(j.stem.string() + "." + f, f == "pdf" ? pdf::write_pdf(j.doc, fonts, {}) : docx::write_form_docx(j.form, style));
+      files.emplace_back(j.stem.string() + "." + f, f == "pdf" ? pdf::write_pdf(j.doc, fonts, {}) : docx::write_form_docx(j.form, style, docx_options(fonts)));
   for (size_t i = 0; i < files.size(); ++i) {
     write_file_atomic(files[i].first, files[i].second);
     std::cout << "wrote " << files[i].first;
@@ -196,9 +209,10 @@ void add(CLI::App& app) {
     cmd->callback([opts, n] { run_command([&] { return run_application(*opts, n); }); });
   }
   auto opts = std::make_shared<Opts>();
-  auto* cmd = form->add_subcommand("attachment5", "附件5 推荐汇总表: a province's data set as an A4 landscape PDF");
+  auto* cmd = form->add_subcommand("attachment5", "附件5 推荐汇总表: a province's data set as an A4 landscape table (PDF, DOCX)");
   add_data_options(*cmd, *opts);
-  cmd->add_option("-o,--output", opts->output, "output PDF (default: DATA-attachment5.pdf beside the data)");
+  cmd->add_option("-o,--output", opts->output, "output file (default: DATA-attachment5.pdf beside the data)");
+  cmd->add_option("--format", opts->formats, "pdf, docx or pdf,docx (default: from the -o extension, else pdf)");
   cmd->add_option("--sort", opts->sort, "row order: input (default), pinyin or stroke (笔画), by 申报主体");
   cmd->callback([opts] { run_command([&] { return run_summary(*opts); }); });
 }

@@ -1,4 +1,5 @@
 // gongwen render NOTICE -o OUT.pdf|.docx: read (XML or plain text), check, lay out, write.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -9,6 +10,7 @@
 #include "check/check_notice.h"
 #include "cli/command.h"
 #include "cli/pipeline.h"
+#include "export/docx/docx_limits.h"
 #include "export/docx/docx_writer.h"
 #include "export/docx/layout_decisions.h"
 #include "export/pdf/pdf_writer.h"
@@ -86,6 +88,22 @@ int run(const Opts& o) {
     }
   }
 
+  // What the DOCX cannot say is refused before any file is written (issue 3), not written differently.
+  const bool want_docx = std::find(formats.begin(), formats.end(), "docx") != formats.end();
+  if (want_docx && o.copies > 0)
+    throw InputError(SourceLoc{}, "--copies numbers each copy's 份号 in one print file, each copy starting on an odd page; "
+                                  "the DOCX would hold one copy without a 份号",
+                     "write the numbered copies as PDF (--format pdf), and the DOCX in a run without --copies "
+                     "(its 份号 is printed as given in the notice)");
+  if (o.split && o.copies == 0)
+    throw InputError(SourceLoc{}, "--split splits the numbered copies of --copies into one PDF each; there are none",
+                     "add --copies N, or leave out --split");
+  std::optional<docx::DocxOptions> docx_opts;
+  if (want_docx) {
+    docx_opts = docx_options(fonts);
+    docx::check_expressible(style, *docx_opts);
+  }
+
   // Issue 5: registering needs an archive; open it before writing anything so a missing archive fails
   // early, and register only after every output exists.
   std::optional<archive::Archive> store;
@@ -119,8 +137,8 @@ int run(const Opts& o) {
       written.push_back(path);
       std::cout << "wrote " << path << " (" << doc.pages.size() << " pages)\n";
     } else {
-      docx::DocxOptions dopts;
-      docx::take_layout_decisions(dopts, o.copies > 0 ? layout::layout_notice(notice, style, fonts) : doc);
+      docx::DocxOptions dopts = *docx_opts;
+      docx::take_layout_decisions(dopts, doc);
       write_file_atomic(path, docx::write_docx(notice, style, dopts));
       written.push_back(path);
       std::cout << "wrote " << path << "\n";

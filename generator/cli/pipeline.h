@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "export/docx/docx_writer.h"
 #include "fonts/font_set.h"
 #include "model/notice.h"
 #include "model/style.h"
@@ -22,6 +23,10 @@ fonts::FontMap load_font_map(const FontOptions& o, std::map<std::string, std::st
 fonts::FontSet load_fonts(const FontOptions& o);
 
 model::Style load_style(const std::string& name_or_path);
+
+// DOCX options whose faces are the font map's docx-name per role (the standard faces where the map
+// names none), so that a font map or --fonts changes the DOCX as it changes the PDF.
+docx::DocxOptions docx_options(const fonts::FontSet& fonts);
 
 // Reads the notice, prints the data checks (GB/T 9704) to `diag`, and throws InputError when any
 // of them is an error: a wrong document is never printed silently.

@@ -42,23 +42,28 @@ model::Style landscape_style(const model::Style& portrait) {
 }
 
 namespace {
-
 constexpr double kRuleMm = 0.25;   // table rules, as in notice tables
 constexpr double kLineRoom = 1.15;  // a line needs its size plus this much leading to share one grid row
+}  // namespace
+
+int summary_line_span(const model::Style& landscape, const std::string& role) {
+  const double size_mm = pt_to_mm(landscape.element(role).size_pt);
+  return std::max(1, static_cast<int>(std::ceil(size_mm * kLineRoom / landscape.line_pitch_mm() - 1e-9)));
+}
+
+namespace {
 
 class SummaryLayout {
  public:
-  SummaryLayout(const SummaryForm& f, const model::Style& portrait, const fonts::FontSet& fonts)
-      : form_(f), style_(landscape_style(portrait)), grid_(style_), set_(fonts, style_, grid_) {}
+  SummaryLayout(const SummaryForm& f, const model::Style& portrait, const fonts::FontSet& fonts, SummaryDecisions* d)
+      : form_(f), style_(landscape_style(portrait)), grid_(style_), set_(fonts, style_, grid_), decisions_(d) {}
 
   Document run();
 
  private:
   double size_mm(const std::string& role) const { return pt_to_mm(style_.element(role).size_pt); }
   // Grid rows a line of this role occupies (the title, 二号, needs two 6.5 mm rows).
-  int span_of(const std::string& role) const {
-    return std::max(1, static_cast<int>(std::ceil(size_mm(role) * kLineRoom / grid_.pitch() - 1e-9)));
-  }
+  int span_of(const std::string& role) const { return summary_line_span(style_, role); }
   double row_baseline(const std::string& role, int span) const {
     double sz = size_mm(role);
     return (grid_.pitch() * span - sz) / 2 + kEmBaseline * sz;  // relative to the row top
@@ -82,6 +87,7 @@ class SummaryLayout {
   model::Style style_;
   PageGrid grid_;
   TextSetter set_;
+  SummaryDecisions* decisions_;
 };
 
 std::vector<FlowRow> SummaryLayout::text_rows(const std::string& text, const std::string& role, int align) const {
@@ -145,6 +151,7 @@ void SummaryLayout::table_rows(const PlainTable& t, int id, std::vector<FlowRow>
       // by the square root of the wish, so that one very long column does not starve the others
       width[c] = need[c] + (avail - need_sum) * std::sqrt(want[c] - need[c]) / share_sum;
   }
+  if (decisions_) decisions_->column_widths_mm.push_back(width);
 
   int header_span = 0;
   auto make_row = [&](const std::vector<std::string>& cells, bool header) {
@@ -194,8 +201,13 @@ void SummaryLayout::table_rows(const PlainTable& t, int id, std::vector<FlowRow>
   FlowRow header = make_row(t.header, true);
   header_span = header.span;
   header.keep_with_next = !t.rows.empty();  // never a header alone at a page foot
+  std::vector<int> lines = {header.span};
   rows.push_back(std::move(header));
-  for (const auto& r : t.rows) rows.push_back(make_row(r, false));
+  for (const auto& r : t.rows) {
+    rows.push_back(make_row(r, false));
+    lines.push_back(rows.back().span);
+  }
+  if (decisions_) decisions_->row_lines.push_back(std::move(lines));
 }
 
 void SummaryLayout::number_pages(std::vector<Page>& pages) const {
@@ -247,7 +259,12 @@ Document SummaryLayout::run() {
     const PlainTable& t = form_.tables[i];
     blank();
     if (!t.caption.empty()) add(text_rows(t.caption, "heading-1", 0), true);
+    const size_t widths_before = decisions_ ? decisions_->column_widths_mm.size() : 0;
     table_rows(t, static_cast<int>(i), rows);
+    if (decisions_ && decisions_->column_widths_mm.size() == widths_before) {  // an empty table
+      decisions_->column_widths_mm.emplace_back();
+      decisions_->row_lines.emplace_back();
+    }
   }
   if (!rows.empty()) rows.back().keep_with_next = false;
 
@@ -264,8 +281,10 @@ Document SummaryLayout::run() {
 
 }  // namespace
 
-Document layout_summary(const SummaryForm& form, const model::Style& portrait, const fonts::FontSet& fonts) {
-  return SummaryLayout(form, portrait, fonts).run();
+Document layout_summary(const SummaryForm& form, const model::Style& portrait, const fonts::FontSet& fonts,
+                        SummaryDecisions* decisions) {
+  if (decisions) *decisions = {};
+  return SummaryLayout(form, portrait, fonts, decisions).run();
 }
 
 }  // namespace gw::layout

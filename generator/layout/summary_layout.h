@@ -36,7 +36,21 @@ struct SummaryForm {
 // table text (role "table", 1.5 × its size), the character pitch kept from the portrait grid.
 model::Style landscape_style(const model::Style& portrait);
 
-// Lays the form out on landscape pages of `portrait` turned by landscape_style().
-Document layout_summary(const SummaryForm& form, const model::Style& portrait, const fonts::FontSet& fonts);
+// Grid rows of landscape_style() that one line of `role` occupies: the table text takes one, the
+// 三号 head lines and the 二号 title two (a line needs its size plus 15 % to share a row).
+int summary_line_span(const model::Style& landscape, const std::string& role);
+
+// What the layout decided that a DOCX of the same form repeats (export/docx/summary_docx.h): each
+// table's column widths, so that Word and LibreOffice wrap the cells at the PDF's widths, and each
+// row's height in grid rows (its most lines), so that its rows are as tall as the PDF's.
+struct SummaryDecisions {
+  std::vector<std::vector<double>> column_widths_mm;  // per table of SummaryForm::tables
+  std::vector<std::vector<int>> row_lines;            // per table: the header row, then each row
+};
+
+// Lays the form out on landscape pages of `portrait` turned by landscape_style(); fills `decisions`
+// when given.
+Document layout_summary(const SummaryForm& form, const model::Style& portrait, const fonts::FontSet& fonts,
+                        SummaryDecisions* decisions = nullptr);
 
 }  // namespace gw::layout

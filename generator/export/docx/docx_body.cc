@@ -4,6 +4,7 @@
 namespace gw::docx {
 
 void BodyWriter::begin_paragraph(const ParaProps& p) {
+  ++paragraphs_;
   w_.start("w:p");
   if (char_pitch_ > 0) {
     ParaProps q = p;

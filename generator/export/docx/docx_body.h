@@ -31,6 +31,8 @@ class BodyWriter {
   void set_char_pitch(double twips) { char_pitch_ = twips; }
 
   void begin_paragraph(const ParaProps& p);
+  // Whether any paragraph (a table cell's included) has been written.
+  bool started() const { return paragraphs_ > 0; }
   void end_paragraph();
   // Text run. '\n' becomes w:br and '\t' w:tab, so callers never write those elements themselves.
   void run(std::string_view text, const RunProps& r = {});
@@ -44,6 +46,7 @@ class BodyWriter {
  private:
   XmlWriter& w_;
   int next_sdt_id_ = 1;
+  int paragraphs_ = 0;
   double char_pitch_ = 0;
 };
 

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "export/docx/docx_package.h"
+#include "layout/summary_layout.h"
 
 namespace gw::docx {
 
@@ -20,10 +21,16 @@ constexpr const char* kFooterOdd = "rId1";
 constexpr const char* kFooterEven = "rId2";
 constexpr const char* kFooterFirst = "rId3";
 constexpr const char* kFooterNone = "rId4";
+constexpr const char* kFooterLandscapeOdd = "rId5";
+constexpr const char* kFooterLandscapeEven = "rId6";
 }  // namespace
 
 DocxBuilder::DocxBuilder(const model::Style& style, const DocxOptions& opts)
-    : style_(style), opts_(opts), page_(page_setup(style)), xml_(std::make_unique<XmlWriter>()) {
+    : style_(style),
+      opts_(opts),
+      page_(page_setup(style)),
+      landscape_(page_setup(layout::landscape_style(style))),
+      xml_(std::make_unique<XmlWriter>()) {
   xml_->start("w:document");
   xml_->attr("xmlns:w", kW);
   xml_->attr("xmlns:r", kR);
@@ -34,6 +41,7 @@ DocxBuilder::DocxBuilder(const model::Style& style, const DocxOptions& opts)
 
 void DocxBuilder::write_sect_pr(bool landscape, bool next_page) {
   XmlWriter& w = *xml_;
+  const PageSetup& ps = landscape ? landscape_ : page_;
   w.start("w:sectPr");
   // EG_HdrFtrReferences, then EG_SectPrContents: type, pgSz, pgMar, …, titlePg, …, docGrid.
   auto ref = [&](const char* type, const char* id) {
@@ -42,32 +50,36 @@ void DocxBuilder::write_sect_pr(bool landscape, bool next_page) {
     w.attr("r:id", id);
     w.end();
   };
-  // A section without a reference inherits the previous section's footer: an unnumbered section
-  // names the empty footer for every kind it could inherit.
-  ref("default", unnumbered_ ? kFooterNone : kFooterOdd);
-  if (style_.duplex) ref("even", unnumbered_ ? kFooterNone : kFooterEven);
+  // A section without a reference inherits the previous section's footer: every section names the
+  // footers of its own kind (an unnumbered one the empty footer). 7.5 puts odd numbers right and
+  // even numbers left whether or not the style prints both sides (the PDF does the same), so there
+  // is always an even footer.
+  if (landscape) any_landscape_ = true;
+  ref("default", unnumbered_ ? kFooterNone : landscape ? kFooterLandscapeOdd : kFooterOdd);
+  ref("even", unnumbered_ ? kFooterNone : landscape ? kFooterLandscapeEven : kFooterEven);
   if (first_page_unnumbered_ && first_section_) ref("first", kFooterFirst);
   if (next_page) w.val("w:type", "nextPage");
   w.start("w:pgSz");
-  w.attr("w:w", landscape ? page_.page_h : page_.page_w);
-  w.attr("w:h", landscape ? page_.page_w : page_.page_h);
+  w.attr("w:w", ps.page_w);
+  w.attr("w:h", ps.page_h);
   if (landscape) w.attr("w:orient", "landscape");
   w.end();
   w.start("w:pgMar");
-  // Landscape pages turn the portrait margins with the sheet, so the binding edge stays bound.
-  w.attr("w:top", landscape ? page_.right : page_.top);
-  w.attr("w:right", landscape ? page_.bottom : page_.right);
-  w.attr("w:bottom", landscape ? page_.left : page_.bottom);
-  w.attr("w:left", landscape ? page_.top : page_.left);
+  w.attr("w:top", ps.top);
+  w.attr("w:right", ps.right);
+  w.attr("w:bottom", ps.bottom);
+  w.attr("w:left", ps.left);
   w.attr("w:header", mm_to_twips(15));
-  w.attr("w:footer", page_.footer);
+  w.attr("w:footer", ps.footer);
   w.attr("w:gutter", 0);
   w.end();
   if (first_page_unnumbered_ && first_section_) w.empty("w:titlePg");
   w.start("w:docGrid");
-  w.attr("w:type", "linesAndChars");
-  w.attr("w:linePitch", page_.line_pitch);
-  w.attr("w:charSpace", page_.char_space);
+  // Landscape pages hold tables in 小四 off the character grid: their grid is lines only, at the
+  // landscape pitch (1.5 × the table size, layout::landscape_style).
+  w.attr("w:type", landscape ? "lines" : "linesAndChars");
+  w.attr("w:linePitch", ps.line_pitch);
+  if (!landscape) w.attr("w:charSpace", ps.char_space);
   w.end();
   w.end();
   first_section_ = false;
@@ -75,6 +87,10 @@ void DocxBuilder::write_sect_pr(bool landscape, bool next_page) {
 
 void DocxBuilder::begin_landscape() {
   if (in_landscape_) throw std::logic_error("begin_landscape twice");
+  if (!body_->started()) {  // nothing before it: the first section is landscape
+    in_landscape_ = true;
+    return;
+  }
   body_->begin_paragraph({});
   xml_->start("w:pPr");
   write_sect_pr(false, true);
@@ -94,10 +110,9 @@ void DocxBuilder::end_landscape() {
 }
 
 void DocxBuilder::begin_unnumbered_section() {
-  if (in_landscape_) end_landscape();
   body_->begin_paragraph({});
   xml_->start("w:pPr");
-  write_sect_pr(false, !first_section_);
+  write_sect_pr(in_landscape_, !first_section_);
   xml_->end();
   body_->end_paragraph();
   unnumbered_ = true;
@@ -105,8 +120,7 @@ void DocxBuilder::begin_unnumbered_section() {
 }
 
 std::string DocxBuilder::finish() {
-  if (in_landscape_) end_landscape();
-  write_sect_pr(false, !first_section_);
+  write_sect_pr(in_landscape_, !first_section_);  // a document ending landscape gets no portrait page
   xml_->end();  // body
   xml_->end();  // document
   std::string document = xml_->finish();
@@ -129,14 +143,18 @@ std::string DocxBuilder::finish() {
   parts.push_back({"word/fontTable.xml", std::string(kCtWml) + "fontTable+xml", font_table_xml(opts_)});
   parts.push_back({"word/footer1.xml", std::string(kCtWml) + "footer+xml",
                    footer_xml(style_, opts_, FooterKind::Odd)});
-  if (style_.duplex)
-    parts.push_back({"word/footer2.xml", std::string(kCtWml) + "footer+xml",
-                     footer_xml(style_, opts_, FooterKind::Even)});
+  parts.push_back({"word/footer2.xml", std::string(kCtWml) + "footer+xml", footer_xml(style_, opts_, FooterKind::Even)});
   if (first_page_unnumbered_)
     parts.push_back({"word/footer3.xml", std::string(kCtWml) + "footer+xml",
                      footer_xml(style_, opts_, letter_lines_ ? FooterKind::LetterFirst : FooterKind::Empty)});
   if (any_unnumbered_)
     parts.push_back({"word/footer4.xml", std::string(kCtWml) + "footer+xml", footer_xml(style_, opts_, FooterKind::Empty)});
+  if (any_landscape_) {
+    parts.push_back({"word/footer5.xml", std::string(kCtWml) + "footer+xml",
+                     footer_xml(style_, opts_, FooterKind::LandscapeOdd)});
+    parts.push_back({"word/footer6.xml", std::string(kCtWml) + "footer+xml",
+                     footer_xml(style_, opts_, FooterKind::LandscapeEven)});
+  }
 
   std::vector<Relationship> pkg_rels = {
       {"rId1", kRelOfficeDoc, "word/document.xml"},
@@ -146,9 +164,13 @@ std::string DocxBuilder::finish() {
   if (custom)
     pkg_rels.push_back({"rId4", std::string(kRelBase) + "custom-properties", "docProps/custom.xml"});
   std::vector<Relationship> doc_rels = {{kFooterOdd, std::string(kRelBase) + "footer", "footer1.xml"}};
-  if (style_.duplex) doc_rels.push_back({kFooterEven, std::string(kRelBase) + "footer", "footer2.xml"});
+  doc_rels.push_back({kFooterEven, std::string(kRelBase) + "footer", "footer2.xml"});
   if (first_page_unnumbered_) doc_rels.push_back({kFooterFirst, std::string(kRelBase) + "footer", "footer3.xml"});
   if (any_unnumbered_) doc_rels.push_back({kFooterNone, std::string(kRelBase) + "footer", "footer4.xml"});
+  if (any_landscape_) {
+    doc_rels.push_back({kFooterLandscapeOdd, std::string(kRelBase) + "footer", "footer5.xml"});
+    doc_rels.push_back({kFooterLandscapeEven, std::string(kRelBase) + "footer", "footer6.xml"});
+  }
   doc_rels.push_back({"rId10", std::string(kRelBase) + "styles", "styles.xml"});
   doc_rels.push_back({"rId11", std::string(kRelBase) + "settings", "settings.xml"});
   doc_rels.push_back({"rId12", std::string(kRelBase) + "fontTable", "fontTable.xml"});

@@ -30,7 +30,10 @@ class DocxBuilder {
   }
 
   // Landscape pages for wide tables (8): ends the current portrait section and starts a landscape
-  // one; end_landscape() goes back to portrait. Both start a new page.
+  // one; end_landscape() goes back to portrait. Both start a new page. Called before anything is
+  // written, the document starts landscape (附件5) with no portrait page before it. The landscape
+  // page is layout::landscape_style()'s: the portrait block turned so that the table head faces
+  // the binding edge, with the clause 8 page numbers (footer_xml, FooterKind::LandscapeOdd/Even).
   void begin_landscape();
   void end_landscape();
 
@@ -45,6 +48,7 @@ class DocxBuilder {
   model::Style style_;
   DocxOptions opts_;
   PageSetup page_;
+  PageSetup landscape_;  // page_setup(layout::landscape_style(style_))
   DocProps props_;
   bool first_page_unnumbered_ = false;
   bool letter_lines_ = false;
@@ -52,6 +56,7 @@ class DocxBuilder {
   bool first_section_ = true;
   bool unnumbered_ = false;      // the current section shows no page numbers
   bool any_unnumbered_ = false;  // footer4.xml (empty) is referenced
+  bool any_landscape_ = false;   // footer5.xml and footer6.xml (clause 8 numbers) are referenced
   std::unique_ptr<XmlWriter> xml_;
   std::unique_ptr<BodyWriter> body_;
 };

@@ -9,6 +9,8 @@
 #include "base/units.h"
 #include "export/docx/docx_body.h"
 #include "export/docx/xml_writer.h"
+#include "layout/page_grid.h"
+#include "layout/summary_layout.h"
 
 namespace gw::docx {
 
@@ -224,14 +226,15 @@ std::string styles_xml(const model::Style& style, const DocxOptions& opts) {
   return w.finish();
 }
 
-std::string settings_xml(const model::Style& style) {
+std::string settings_xml(const model::Style& /*style*/) {
   XmlWriter w;
   w.start("w:settings");
   w.attr("xmlns:w", kW);
   w.val("w:zoom", 100, "w:percent");
   w.val("w:defaultTabStop", 420);
   // 7.5: odd pages number on the right, even pages on the left.
-  if (style.duplex) w.empty("w:evenAndOddHeaders");
+  // (single-sided too: the PDF numbers them so, whatever Style::duplex says).
+  w.empty("w:evenAndOddHeaders");
   // 5.2.3: one character per grid cell; compressing punctuation would break the 28-character lines.
   w.val("w:characterSpacingControl", "doNotCompress");
   w.start("w:compat");
@@ -309,26 +312,60 @@ std::string footer_xml(const model::Style& style, const DocxOptions& opts, Foote
     b.paragraph(lp, "\u3000");
     b.paragraph(p, "");  // the footer's own (empty) paragraph, anchor of the frame
   } else {
-    // 7.5: odd pages flush right with a one-character right indent, even pages flush left.
-    const int indent = chars_to_hundredths(style.page_number_indent_chars);
-    if (kind == FooterKind::Odd) {
-      p.jc = "right";
-      p.right_chars = indent;
-    } else {
-      p.jc = "left";
-      p.left_chars = indent;
-    }
     RunProps r = element_run(style, opts, "page-number");
     r.hint = "eastAsia";  // the em dashes come from the East Asian face, as in the PDF
-    const std::string& form = style.page_number_form;
-    const size_t at = form.find("{n}");
-    b.begin_paragraph(p);
-    b.run(form.substr(0, at), r);
-    if (at != std::string::npos) {
-      b.page_number(r);
-      b.run(form.substr(at + 3), r);
+    auto number = [&](const ParaProps& pp) {
+      const std::string& form = style.page_number_form;
+      const size_t at = form.find("{n}");
+      b.begin_paragraph(pp);
+      b.run(form.substr(0, at), r);
+      if (at != std::string::npos) {
+        b.page_number(r);
+        b.run(form.substr(at + 3), r);
+      }
+      b.end_paragraph();
+    };
+    if (kind == FooterKind::Odd || kind == FooterKind::Even) {
+      // 7.5: odd pages flush right with a one-character right indent, even pages flush left.
+      const int indent = chars_to_hundredths(style.page_number_indent_chars);
+      if (kind == FooterKind::Odd) {
+        p.jc = "right";
+        p.right_chars = indent;
+      } else {
+        p.jc = "left";
+        p.left_chars = indent;
+      }
+      number(p);
+    } else {
+      // Clause 8 on a landscape page (layout/summary_layout.cc number_pages, which the PDF follows):
+      // the number stays where the portrait page has it, so it sits in the landscape page's left
+      // margin, its right end page_number_gap left of the text block; odd pages at the block's lower
+      // end (one character up), even pages at its upper end (one character down). A footer lies
+      // below the block, so the number is a page-anchored frame of the footer. It is set upright,
+      // as the PDF sets it (the PDF cannot turn a line); a turned number would need a DrawingML
+      // text box, which LibreOffice and Word place differently.
+      const model::Style ls = layout::landscape_style(style);
+      const layout::PageGrid grid(ls);
+      const double pn_pt = ls.element("page-number").size_pt;
+      const double size_mm = pt_to_mm(pn_pt);
+      const double indent_mm = grid.char_width(pn_pt) * ls.page_number_indent_chars;
+      const double right_end = std::max(size_mm, ls.left_margin_mm - ls.page_number_gap_mm);
+      const double top = kind == FooterKind::LandscapeOdd
+                             ? ls.top_margin_mm + ls.block_height_mm - indent_mm - size_mm
+                             : ls.top_margin_mm + indent_mm;
+      Frame f;
+      f.width_twips = mm_to_twips(right_end);
+      f.h_anchor = "page";
+      f.x_twips = 0;
+      f.v_anchor = "page";
+      f.y_twips = mm_to_twips(top);
+      f.wrap = "around";
+      ParaProps fp = p;
+      fp.frame = f;
+      fp.jc = "right";
+      number(fp);
+      b.paragraph(p, "");  // the footer's own (empty) paragraph, anchor of the frame
     }
-    b.end_paragraph();
   }
   w.end();
   return w.finish();

@@ -71,7 +71,8 @@ std::string font_table_xml(const DocxOptions& opts);
 
 // Empty: no page number. LetterFirst: no page number, and 10.1's red double line (thin over thick)
 // 20 mm above the bottom edge of the page, as a page-anchored frame in the first-page footer.
-enum class FooterKind { Odd, Even, Empty, LetterFirst };
+// LandscapeOdd/LandscapeEven: clause 8's numbers of a landscape table page, in its left margin.
+enum class FooterKind { Odd, Even, Empty, LetterFirst, LandscapeOdd, LandscapeEven };
 std::string footer_xml(const model::Style& style, const DocxOptions& opts, FooterKind kind);
 
 struct DocProps {

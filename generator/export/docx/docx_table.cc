@@ -111,7 +111,7 @@ void write_table(BodyWriter& body, const DocxTable& in, double block_width_mm, c
   w.start("w:tblCellMar");
   for (const char* side : {"w:left", "w:right"}) {
     w.start(side);
-    w.attr("w:w", mm_to_twips(1.9));
+    w.attr("w:w", mm_to_twips(t.cell_margin_mm));
     w.attr("w:type", "dxa");
     w.end();
   }
@@ -124,12 +124,13 @@ void write_table(BodyWriter& body, const DocxTable& in, double block_width_mm, c
 
   for (const auto& row : t.rows) {
     w.start("w:tr");
-    if (row.cant_split || row.min_height_mm > 0 || row.header) {
+    const int min_height = row.min_height_twips > 0 ? row.min_height_twips : mm_to_twips(row.min_height_mm);
+    if (row.cant_split || min_height > 0 || row.header) {
       w.start("w:trPr");
       if (row.cant_split) w.empty("w:cantSplit");
-      if (row.min_height_mm > 0) {
+      if (min_height > 0) {
         w.start("w:trHeight");
-        w.attr("w:val", mm_to_twips(row.min_height_mm));
+        w.attr("w:val", min_height);
         w.attr("w:hRule", "atLeast");
         w.end();
       }
@@ -165,6 +166,11 @@ void write_table(BodyWriter& body, const DocxTable& in, double block_width_mm, c
       ParaProps p;
       p.style = t.cell_style;
       p.jc = cell.jc;
+      if (t.hanging_punct) p.overflow_punct = true;
+      if (t.cell_line_twips > 0) {
+        p.line_twips = t.cell_line_twips;
+        p.line_rule = "exact";
+      }
       RunProps r = cell.run ? *cell.run : cell_run;
       if (cell.bold) r.bold = cell.bold;
       body.begin_paragraph(p);  // every w:tc needs at least one w:p, even a merged one

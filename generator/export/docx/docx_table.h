@@ -40,6 +40,7 @@ struct DocxRow {
   std::vector<DocxCell> cells;
   bool header = false;      // repeated at the top of each page (w:tblHeader); must be the first rows
   double min_height_mm = 0; // 0 = as tall as the text
+  int min_height_twips = 0; // the same in twips, when set (a whole number of grid rows, unrounded)
   bool cant_split = true;   // keep a row on one page
 };
 
@@ -49,6 +50,9 @@ struct DocxTable {
   std::vector<DocxRow> rows;
   double border_mm = 0.5;                // outer and inner rules; 0 = none
   std::string cell_style;                // paragraph style id of the cell text
+  int cell_line_twips = 0;               // > 0: each cell line exactly this high (附件5's grid rows)
+  double cell_margin_mm = 1.9;           // left and right padding inside each cell
+  bool hanging_punct = false;            // closing punctuation may end a line in the padding (w:overflowPunct)
   SourceLoc loc;                         // where the table came from, for errors
 };
 

@@ -2,11 +2,13 @@
 #include "export/docx/docx_writer.h"
 
 #include "export/docx/docx_builder.h"
+#include "export/docx/docx_limits.h"
 #include "export/docx/notice_body.h"
 
 namespace gw::docx {
 
 std::string write_docx(const model::Notice& notice, const model::Style& style, const DocxOptions& opts) {
+  check_expressible(style, opts);
   DocxBuilder b(style, opts);
   // 10.1: a letter shows no page number on its first page.
   b.set_letter_first_page(notice.format == model::Format::Letter);

@@ -8,6 +8,7 @@
 
 #include "base/units.h"
 #include "export/docx/docx_builder.h"
+#include "export/docx/docx_limits.h"
 #include "export/docx/docx_parts.h"
 #include "export/docx/docx_table.h"
 
@@ -254,6 +255,7 @@ void FormBody::run() {
 }  // namespace
 
 std::string write_form_docx(const model::FormDocument& form, const model::Style& style, const DocxOptions& opts) {
+  check_expressible(style, opts);
   DocxBuilder b(style, opts);
   const bool has_cover = std::any_of(form.parts.begin(), form.parts.end(),
                                      [](const FormPart& p) { return p.kind == FormPartKind::CoverField; });

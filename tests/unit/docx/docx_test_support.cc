@@ -3,6 +3,10 @@
 
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include <catch2/catch.hpp>
 
 #include <array>
 #include <cstdio>
@@ -143,6 +147,45 @@ int run(const std::string& cmd, std::string* output) {
   const int status = pclose(p);
   if (output) *output = out;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Evaluates an XPath (prefix w: = WordprocessingML) on a part and returns the string values found.
+std::vector<std::string> xpath(const std::string& xml, const std::string& expr) {
+  xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "part.xml", nullptr, XML_PARSE_NONET);
+  REQUIRE(doc);
+  xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+  xmlXPathRegisterNs(ctx, BAD_CAST "w", BAD_CAST "http://schemas.openxmlformats.org/wordprocessingml/2006/main");
+  xmlXPathRegisterNs(ctx, BAD_CAST "r", BAD_CAST "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+  xmlXPathRegisterNs(ctx, BAD_CAST "cp",
+                     BAD_CAST "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
+  xmlXPathRegisterNs(ctx, BAD_CAST "dc", BAD_CAST "http://purl.org/dc/elements/1.1/");
+  xmlXPathRegisterNs(ctx, BAD_CAST "dcterms", BAD_CAST "http://purl.org/dc/terms/");
+  xmlXPathRegisterNs(ctx, BAD_CAST "cu",
+                     BAD_CAST "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties");
+  xmlXPathRegisterNs(ctx, BAD_CAST "vt",
+                     BAD_CAST "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes");
+  xmlXPathObjectPtr r = xmlXPathEvalExpression(BAD_CAST expr.c_str(), ctx);
+  std::vector<std::string> out;
+  if (r && r->type == XPATH_STRING) {
+    out.emplace_back(reinterpret_cast<const char*>(r->stringval));
+  } else if (r && r->nodesetval) {
+    for (int i = 0; i < r->nodesetval->nodeNr; ++i) {
+      xmlChar* s = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
+      out.emplace_back(s ? reinterpret_cast<const char*>(s) : "");
+      xmlFree(s);
+    }
+  }
+  xmlXPathFreeObject(r);
+  xmlXPathFreeContext(ctx);
+  xmlFreeDoc(doc);
+  return out;
+}
+
+std::string one(const std::string& xml, const std::string& expr) {
+  auto v = xpath(xml, expr);
+  INFO(expr);
+  REQUIRE(v.size() == 1);
+  return v[0];
 }
 
 }  // namespace gw::docx::test

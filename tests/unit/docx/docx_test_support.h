@@ -21,6 +21,11 @@ std::vector<std::string> validate_part(const std::string& name, const std::strin
 
 std::string part(const std::string& docx_bytes, const std::string& name);  // "" when absent
 
+// Evaluates an XPath on a part (prefixes w, r, cp, dc, dcterms, cu, vt) and returns the string values
+// found; one() requires exactly one.
+std::vector<std::string> xpath(const std::string& xml, const std::string& expr);
+std::string one(const std::string& xml, const std::string& expr);
+
 // Runs a shell command, returns its exit status; stdout+stderr go to `output`.
 int run(const std::string& cmd, std::string* output = nullptr);
 

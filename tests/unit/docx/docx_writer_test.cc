@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cmath>
 #include <set>
 
 #include "docx_test_support.h"
@@ -21,45 +22,6 @@ using namespace gw::docx;
 using namespace gw::docx::test;
 
 namespace {
-
-// Evaluates an XPath (prefix w: = WordprocessingML) on a part and returns the string values found.
-std::vector<std::string> xpath(const std::string& xml, const std::string& expr) {
-  xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "part.xml", nullptr, XML_PARSE_NONET);
-  REQUIRE(doc);
-  xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-  xmlXPathRegisterNs(ctx, BAD_CAST "w", BAD_CAST "http://schemas.openxmlformats.org/wordprocessingml/2006/main");
-  xmlXPathRegisterNs(ctx, BAD_CAST "r", BAD_CAST "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
-  xmlXPathRegisterNs(ctx, BAD_CAST "cp",
-                     BAD_CAST "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
-  xmlXPathRegisterNs(ctx, BAD_CAST "dc", BAD_CAST "http://purl.org/dc/elements/1.1/");
-  xmlXPathRegisterNs(ctx, BAD_CAST "dcterms", BAD_CAST "http://purl.org/dc/terms/");
-  xmlXPathRegisterNs(ctx, BAD_CAST "cu",
-                     BAD_CAST "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties");
-  xmlXPathRegisterNs(ctx, BAD_CAST "vt",
-                     BAD_CAST "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes");
-  xmlXPathObjectPtr r = xmlXPathEvalExpression(BAD_CAST expr.c_str(), ctx);
-  std::vector<std::string> out;
-  if (r && r->type == XPATH_STRING) {
-    out.emplace_back(reinterpret_cast<const char*>(r->stringval));
-  } else if (r && r->nodesetval) {
-    for (int i = 0; i < r->nodesetval->nodeNr; ++i) {
-      xmlChar* s = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
-      out.emplace_back(s ? reinterpret_cast<const char*>(s) : "");
-      xmlFree(s);
-    }
-  }
-  xmlXPathFreeObject(r);
-  xmlXPathFreeContext(ctx);
-  xmlFreeDoc(doc);
-  return out;
-}
-
-std::string one(const std::string& xml, const std::string& expr) {
-  auto v = xpath(xml, expr);
-  INFO(expr);
-  REQUIRE(v.size() == 1);
-  return v[0];
-}
 
 void require_valid(const std::string& docx) {
   for (const auto& [name, errors] : validate_package(docx)) {
@@ -266,6 +228,16 @@ TEST_CASE("footers number pages \"— N —\" with PAGE fields, odd right, even 
   CHECK(xpath(part(docx, "word/settings.xml"), "//w:evenAndOddHeaders").size() == 1);
 }
 
+TEST_CASE("single-sided styles still number even pages on the left, as the PDF (7.5)", "[docx]") {
+  model::Style style = model::Style::gbt9704();
+  style.duplex = false;
+  const std::string docx = write_docx(sample_notice(), style, {});
+  require_valid(docx);
+  CHECK(xpath(part(docx, "word/settings.xml"), "//w:evenAndOddHeaders").size() == 1);
+  CHECK(one(part(docx, "word/footer2.xml"), "string(//w:p/w:pPr/w:jc/@w:val)") == "left");
+  CHECK(xpath(part(docx, "word/document.xml"), "//w:sectPr/w:footerReference[@w:type='even']").size() >= 1);
+}
+
 TEST_CASE("document properties: title, issuer, date, 文号", "[docx]") {
   const std::string docx = write_docx(sample_notice(), model::Style::gbt9704(), {});
   const std::string core = part(docx, "docProps/core.xml");
@@ -409,8 +381,39 @@ TEST_CASE("landscape sections for wide tables", "[docx]") {
   REQUIRE(orients.size() == 1);
   CHECK(orients[0] == "landscape");
   CHECK(one(doc, "string((//w:pPr/w:sectPr)[2]/w:pgSz/@w:w)") == "16838");
-  CHECK(one(doc, "string((//w:pPr/w:sectPr)[2]/w:pgMar/@w:left)") == "2098");  // binding edge turns with the sheet
+  // layout::landscape_style, as the PDF of 附件5: the portrait block turned so that its top faces the
+  // binding edge (clause 8): top = the portrait 订口 28 mm, left = the portrait bottom margin 35 mm.
+  CHECK(one(doc, "string((//w:pPr/w:sectPr)[2]/w:pgMar/@w:top)") == "1587");
+  CHECK(one(doc, "string((//w:pPr/w:sectPr)[2]/w:pgMar/@w:left)") == "1984");
   CHECK(xpath(doc, "//w:sectPr").size() == 3);
+  // The landscape section has its own footers (clause 8 numbers), the portrait ones the 7.5 footers.
+  CHECK(one(doc, "string((//w:pPr/w:sectPr)[2]/w:footerReference[@w:type='default']/@r:id)") == "rId5");
+  CHECK(one(doc, "string((//w:pPr/w:sectPr)[2]/w:footerReference[@w:type='even']/@r:id)") == "rId6");
+  CHECK(one(doc, "string(/w:document/w:body/w:sectPr/w:footerReference[@w:type='default']/@r:id)") == "rId1");
+}
+
+TEST_CASE("clause 8: a landscape page's number sits in its left margin, odd low, even high", "[docx]") {
+  DocxBuilder b(model::Style::gbt9704(), {});
+  b.begin_landscape();  // nothing written yet: the whole document is landscape
+  b.body().paragraph({}, "横向");
+  const std::string docx = b.finish();
+  require_valid(docx);
+  const std::string doc = part(docx, "word/document.xml");
+  CHECK(xpath(doc, "//w:sectPr").size() == 1);  // no portrait page before or after
+  CHECK(one(doc, "string(//w:sectPr/w:pgSz/@w:orient)") == "landscape");
+  const std::string odd = part(docx, "word/footer5.xml"), even = part(docx, "word/footer6.xml");
+  for (const auto& f : {odd, even}) {
+    CHECK(one(f, "string(//w:instrText)") == " PAGE ");
+    CHECK(one(f, "string(//w:framePr/@w:hAnchor)") == "page");
+    CHECK(one(f, "string(//w:framePr/@w:vAnchor)") == "page");
+    // Right end 7 mm left of the 35 mm margin: a frame 28 mm wide from the page edge, text right.
+    CHECK(one(f, "string(//w:framePr/@w:w)") == "1587");
+    CHECK(one(f, "string(//w:p[w:pPr/w:framePr]/w:pPr/w:jc/@w:val)") == "right");
+  }
+  // Odd: the number's top one 四号 character (4.94 mm) plus its height above the block's bottom
+  // (28 + 156 = 184 mm): 174.1 mm. Even: one character below the block's top: 32.9 mm.
+  CHECK(std::abs(std::stoi(one(odd, "string(//w:framePr/@w:y)")) - 9871) <= 3);
+  CHECK(std::abs(std::stoi(one(even, "string(//w:framePr/@w:y)")) - 1867) <= 3);
 }
 
 // Not run by default (hidden tag): `test_docx "[.bench]"` prints DOCX documents per second.
