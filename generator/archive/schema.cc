@@ -14,8 +14,16 @@
 
 namespace gw::archive {
 
+namespace {
+int user_version(Db& db) {
+  Stmt q(db, "PRAGMA user_version");
+  return q.step() ? static_cast<int>(q.integer(0)) : 0;
+}
+}  // namespace
+
 void create_schema(Db& db) {
   Transaction tx(db, true);
+  const bool schema1 = user_version(db) == 1;
   db.exec(R"SQL(
 CREATE TABLE IF NOT EXISTS documents(
   id INTEGER PRIMARY KEY,
@@ -61,16 +69,10 @@ CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE OF title, body ON documen
   INSERT INTO doc_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
 END;
 )SQL");
+  if (schema1) db.exec("INSERT INTO doc_fts(doc_fts) VALUES('rebuild')");  // see check_schema
   db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
   tx.commit();
 }
-
-namespace {
-int user_version(Db& db) {
-  Stmt q(db, "PRAGMA user_version");
-  return q.step() ? static_cast<int>(q.integer(0)) : 0;
-}
-}  // namespace
 
 void index_document(Db& db, long long id, std::string_view title, std::string_view body) {
   Stmt ins(db, "INSERT INTO doc_fts(rowid, title, body) VALUES(?1, ?2, ?3)");
@@ -86,6 +88,9 @@ void check_schema(Db& db, const std::string& db_path) {
     Transaction tx(db, true);
     if (user_version(db) == 1) {
       db.exec("DROP TRIGGER IF EXISTS documents_ai");
+      // Schema 1 also indexed ICU dictionary words; FTS5's integrity-check (archive verify) compares
+      // the index with a fresh tokenization, so the index is rebuilt once with today's tokens.
+      db.exec("INSERT INTO doc_fts(doc_fts) VALUES('rebuild')");
       db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     }
     tx.commit();
