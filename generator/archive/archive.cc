@@ -170,6 +170,7 @@ long long Archive::register_document(const NewDocument& doc, bool replace) {
   ins.bind(14, doc.source_format).bind(15, now_iso());
   ins.run();
   long long id = db_->last_insert_rowid();
+  index_document(*db_, id, doc.title, doc.text);
   Stmt f(*db_, "INSERT INTO files(document_id, sha256, path, role, name, size) VALUES(?1,?2,?3,?4,?5,?6)");
   for (const auto& s : stored) {
     f.bind(1, id).bind(2, s.sha256).bind(3, s.path).bind(4, s.role).bind(5, s.name).bind(6, s.size);

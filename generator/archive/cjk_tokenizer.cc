@@ -1,9 +1,11 @@
-// FTS5 tokenizer built on ICU word segmentation plus CJK bigrams (see cjk_tokenizer.h).
+// FTS5 tokenizer: CJK bigrams, optionally with ICU dictionary words (see cjk_tokenizer.h).
 //
 // Segmentation: one pass over the code points splits CJK runs, words of letters/digits and separators
-// (this decides the positions); ICU's word BreakIterator, with its Chinese dictionary, then finds the
-// words of three or more characters in each CJK run when a document is indexed (not for queries or
-// snippet(), which need only the positions — the dictionary is the expensive part).
+// (this decides the positions). With the argument `dictionary` (tokenize='gw_cjk dictionary'), ICU's
+// word BreakIterator, with its Chinese dictionary, then finds the words of three or more characters in
+// each CJK run when a document is indexed, colocated at their first character. The archive does not
+// ask for them: the query side emits bigrams only, so no query ever matched one of those tokens, and
+// the dictionary pass was a quarter of the CPU time of an import (bench/archive_bench.sh).
 //
 // Positions: a CJK run of n characters takes n positions; position k holds the bigram c[k]c[k+1]
 // (k < n-1) and the last position the last character alone. Every character therefore starts the
@@ -47,13 +49,18 @@ std::unique_ptr<icu::BreakIterator> new_word_iterator() {
   return proto ? std::unique_ptr<icu::BreakIterator>(proto->clone()) : nullptr;
 }
 
+// SQLite's own xToken callback and context: called once per token (several per character), so a
+// plain function pointer rather than a std::function, whose indirection cost 8% of an import.
 struct Emitter {
+  void* ctx;
+  int (*token)(void*, int, const char*, int, int, int);  // ctx, flags, token, len, start, end
   // Returns non-zero (an SQLite code) to stop.
-  std::function<int(const char*, int, int, int, int)> emit;  // token, len, colocated flag, start, end
+  int emit(const char* s, int len, int flags, int start, int end) const { return token(ctx, flags, s, len, start, end); }
 };
 
 struct Tokenizer {
-  std::unique_ptr<icu::BreakIterator> words = new_word_iterator();
+  explicit Tokenizer(bool dictionary) : words(dictionary ? new_word_iterator() : nullptr) {}
+  std::unique_ptr<icu::BreakIterator> words;  // null: bigrams only
 };
 
 struct CjkChar {
@@ -132,7 +139,7 @@ int tokenize(Tokenizer* t, const char* text, int n_text, bool query, bool aux, c
   if (n_text <= 0) return SQLITE_OK;
   // One pass over the code points: CJK characters form runs, letters and digits form words, anything
   // else separates. Positions depend on this pass only, so the document, the query and snippet()'s
-  // re-tokenization always agree; ICU's dictionary only adds colocated words when indexing.
+  // re-tokenization always agree; ICU's dictionary (when asked for) only adds colocated words when indexing.
   std::vector<CjkChar> run;
   std::vector<std::pair<size_t, size_t>> words;
   std::string word;
@@ -174,9 +181,14 @@ int tokenize(Tokenizer* t, const char* text, int n_text, bool query, bool aux, c
   return rc;
 }
 
-int x_create(void*, const char**, int, Fts5Tokenizer** out) {
-  auto* t = new Tokenizer();
-  if (!t->words) {
+int x_create(void*, const char** args, int n_args, Fts5Tokenizer** out) {
+  bool dictionary = false;
+  for (int i = 0; i < n_args; ++i) {
+    if (std::string_view(args[i]) == "dictionary") dictionary = true;
+    else return SQLITE_ERROR;  // a misspelt option must not silently index something else
+  }
+  auto* t = new Tokenizer(dictionary);
+  if (dictionary && !t->words) {
     delete t;
     return SQLITE_ERROR;
   }
@@ -188,7 +200,7 @@ void x_delete(Fts5Tokenizer* p) { delete reinterpret_cast<Tokenizer*>(p); }
 
 int x_tokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int n,
                int (*token)(void*, int, const char*, int, int, int)) {
-  Emitter e{[&](const char* s, int len, int tflags, int b, int en) { return token(ctx, tflags, s, len, b, en); }};
+  Emitter e{ctx, token};
   try {
     return tokenize(reinterpret_cast<Tokenizer*>(p), text, n, (flags & FTS5_TOKENIZE_QUERY) != 0,
                     (flags & FTS5_TOKENIZE_AUX) != 0, e);
@@ -214,12 +226,13 @@ void register_cjk_tokenizer(sqlite3* db) {
 }
 
 void tokenize_for_test(std::string_view text, bool query,
-                       const std::function<void(const std::string&, bool, int, int)>& out) {
-  Tokenizer t;
-  Emitter e{[&](const char* s, int len, int tflags, int b, int en) {
-    out(std::string(s, static_cast<size_t>(len)), (tflags & FTS5_TOKEN_COLOCATED) != 0, b, en);
+                       const std::function<void(const std::string&, bool, int, int)>& out, bool dictionary) {
+  Tokenizer t(dictionary);
+  auto call = [](void* ctx, int tflags, const char* s, int len, int b, int en) {
+    (*static_cast<decltype(&out)>(ctx))(std::string(s, static_cast<size_t>(len)), (tflags & FTS5_TOKEN_COLOCATED) != 0, b, en);
     return 0;
-  }};
+  };
+  Emitter e{const_cast<void*>(static_cast<const void*>(&out)), call};
   if (tokenize(&t, text.data(), static_cast<int>(text.size()), query, false, e) != SQLITE_OK)
     throw SqliteError(SQLITE_ERROR, "tokenizer failed");
 }

@@ -77,6 +77,9 @@ std::vector<ImportResult> Archive::import_buffers(const std::vector<std::pair<st
            "attachments, body, source_format, content_sha256, origin, created) "
            "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,'imported',?15)");
   Stmt file(*db_, "INSERT INTO files(document_id, sha256, path, role, name, size) VALUES(?1,?2,?3,'import',?4,?5)");
+  // Indexed by this statement rather than a trigger: no statement savepoint, so FTS5 keeps the batch's
+  // terms in memory and writes them as a few large segments (schema.cc).
+  Stmt fts(*db_, "INSERT INTO doc_fts(rowid, title, body) VALUES(?1, ?2, ?3)");
   for (const auto& [name, bytes] : named) {
     ImportResult r;
     r.path = name;
@@ -118,6 +121,9 @@ std::vector<ImportResult> Archive::import_buffers(const std::vector<std::pair<st
     ins.run();
     ins.reset();
     r.id = db_->last_insert_rowid();
+    fts.bind(1, r.id).bind(2, n.title).bind(3, n.text);
+    fts.run();
+    fts.reset();
     file.bind(1, r.id).bind(2, f.sha256).bind(3, f.path).bind(4, f.name).bind(5, f.size);
     file.run();
     file.reset();

@@ -1,7 +1,12 @@
 // Schema of archive.db. documents holds one row per document (issued by render, or imported);
 // files the stored files by SHA-256; reservations every serial ever taken (reserved, used, void), which
-// is what next_number counts from. doc_fts is an external-content FTS5 index over documents kept in
-// step by triggers, so snippet() can read the text back without storing it twice.
+// is what next_number counts from. doc_fts is an external-content FTS5 index over documents, so
+// snippet() can read the text back without storing it twice.
+//
+// New rows are indexed by the code that inserts them (index_document), not by an AFTER INSERT trigger:
+// a statement that fires a trigger runs inside a statement savepoint, and FTS5 (SQLite 3.40) flushes
+// its pending terms to a new index segment at every savepoint — one segment per document, merged over
+// and over, which was half the cost of an import. Deletes and updates are rare and keep their triggers.
 #include "archive/schema.h"
 
 #include "archive/sqlite_db.h"
@@ -9,8 +14,16 @@
 
 namespace gw::archive {
 
+namespace {
+int user_version(Db& db) {
+  Stmt q(db, "PRAGMA user_version");
+  return q.step() ? static_cast<int>(q.integer(0)) : 0;
+}
+}  // namespace
+
 void create_schema(Db& db) {
   Transaction tx(db, true);
+  const bool schema1 = user_version(db) == 1;
   db.exec(R"SQL(
 CREATE TABLE IF NOT EXISTS documents(
   id INTEGER PRIMARY KEY,
@@ -47,9 +60,7 @@ CREATE TABLE IF NOT EXISTS reservations(
   UNIQUE(agency, year, serial));
 CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(
   title, body, content='documents', content_rowid='id', tokenize='gw_cjk');
-CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN
-  INSERT INTO doc_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
-END;
+DROP TRIGGER IF EXISTS documents_ai;  -- schema 1 indexed inserts by trigger (see above)
 CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents BEGIN
   INSERT INTO doc_fts(doc_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
 END;
@@ -58,14 +69,33 @@ CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE OF title, body ON documen
   INSERT INTO doc_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
 END;
 )SQL");
+  if (schema1) db.exec("INSERT INTO doc_fts(doc_fts) VALUES('rebuild')");  // see check_schema
   db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
   tx.commit();
 }
 
+void index_document(Db& db, long long id, std::string_view title, std::string_view body) {
+  Stmt ins(db, "INSERT INTO doc_fts(rowid, title, body) VALUES(?1, ?2, ?3)");
+  ins.bind(1, id).bind(2, title).bind(3, body).run();
+}
+
 void check_schema(Db& db, const std::string& db_path) {
-  Stmt q(db, "PRAGMA user_version");
-  int v = q.step() ? static_cast<int>(q.integer(0)) : 0;
+  int v = user_version(db);
   if (v == kSchemaVersion) return;
+  if (v == 1) {
+    // Schema 1 differs only by the insert trigger; several processes may open it at once, so the
+    // version is read again under the write lock.
+    Transaction tx(db, true);
+    if (user_version(db) == 1) {
+      db.exec("DROP TRIGGER IF EXISTS documents_ai");
+      // Schema 1 also indexed ICU dictionary words; FTS5's integrity-check (archive verify) compares
+      // the index with a fresh tokenization, so the index is rebuilt once with today's tokens.
+      db.exec("INSERT INTO doc_fts(doc_fts) VALUES('rebuild')");
+      db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+    }
+    tx.commit();
+    return;
+  }
   if (v > kSchemaVersion)
     throw InputError(SourceLoc{db_path}, "this archive was made by a newer gongwen (schema " + std::to_string(v) + ")",
                      "use the gongwen version that created it");

@@ -2,13 +2,19 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace gw::archive {
 
 class Db;
-inline constexpr int kSchemaVersion = 1;
+// 2: documents are indexed in doc_fts by index_document, not by an insert trigger (schema.cc).
+inline constexpr int kSchemaVersion = 2;
 
-void create_schema(Db& db);                               // idempotent
-void check_schema(Db& db, const std::string& db_path);    // InputError on a foreign or newer database
+void create_schema(Db& db);                               // idempotent; also upgrades schema 1
+// InputError on a foreign or newer database; upgrades schema 1 in place.
+void check_schema(Db& db, const std::string& db_path);
+
+// Adds a new row of documents to the full-text index; call in the transaction that inserted it.
+void index_document(Db& db, long long id, std::string_view title, std::string_view body);
 
 }  // namespace gw::archive

@@ -1,6 +1,8 @@
 // `gongwen archive init|next|void|import|search|show|gaps|register|verify`: the 发文登记 register on the
 // command line. Each subcommand opens the archive (--archive DIR, else $GONGWEN_ARCHIVE, else ./archive),
 // calls gw::archive and prints a table aligned for CJK (two columns per wide character) or --json.
+// `archive register -o X.pdf` sets the register with the landscape table layout of 附件5
+// (layout/summary_layout.h), so a printed 发文登记簿 follows the same clause 8 rules as the forms.
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -17,6 +19,9 @@
 #include "base/files.h"
 #include "base/utf8.h"
 #include "cli/command.h"
+#include "cli/pipeline.h"
+#include "export/pdf/pdf_writer.h"
+#include "layout/summary_layout.h"
 #include "text/wenhao.h"
 
 namespace gw::cli {
@@ -112,7 +117,8 @@ struct Opts {
   int limit = 20;
   // register
   std::string output;
-  bool replace = false;
+  std::string style;
+  FontOptions fonts;
 };
 
 std::string dir_of(const Opts& o) { return o.dir.empty() ? archive::Archive::default_dir() : o.dir; }
@@ -301,20 +307,48 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
-int cmd_register(const Opts& o) {
-  auto a = archive::Archive::open(dir_of(o));
-  auto rows = a.register_rows(o.year);
-  std::vector<std::string> head = {"文号", "标题", "发文机关", "成文日期", "主送机关", "状态"};
-  if (o.output.empty()) {
-    std::vector<std::vector<std::string>> t;
-    for (const auto& r : rows) t.push_back({r.wenhao, r.title, r.issuers, r.date, r.recipients, r.status});
-    print_table(head, t, {30, 40, 24, 10, 30, 20});
-    return kExitOk;
+// Cells of a printed register are cut at this many characters: a row is never split across pages
+// (layout_summary refuses a row taller than a page), and an imported document whose recognised title
+// runs on for a paragraph must not stop the whole register from printing. The CSV keeps every character.
+constexpr size_t kMaxPdfCell = 120;
+
+std::string cut_cell(const std::string& s) {
+  std::u32string u = to_u32(s);
+  if (u.size() <= kMaxPdfCell) return s;
+  u.resize(kMaxPdfCell - 1);
+  return to_utf8(u) + "…";
+}
+
+std::string register_pdf(const Opts& o, const std::vector<archive::RegisterRow>& rows) {
+  int issued = 0, imported = 0, reserved = 0, voided = 0;
+  // No 主送机关 column (the CSV has it): on a landscape page it would take the room the titles need.
+  layout::PlainTable t;
+  t.header = {"序号", "文号", "标题", "发文机关", "成文日期", "状态"};
+  t.centred = {true, false, false, false, true, false};
+  t.unbroken = {true, true, false, false, true, false};
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    if (r.status == "已发") ++issued;
+    else if (r.status == "已导入") ++imported;
+    else if (r.status == "预留") ++reserved;
+    else ++voided;  // 作废：reason
+    t.rows.push_back({std::to_string(i + 1), r.wenhao, cut_cell(r.title), cut_cell(r.issuers), r.date,
+                      cut_cell(r.status)});
   }
-  std::string ext = file_extension_lower(o.output);
-  if (ext != ".csv")
-    throw InputError(SourceLoc{o.output}, "the register can be written as .csv only for now",
-                     "use -o 发文登记簿.csv (PDF output of the register is not implemented yet)");
+  layout::SummaryForm form;
+  form.label.clear();  // the register is a document of its own, not an attachment
+  form.title = (o.year ? std::to_string(o.year) + "年" : std::string()) + "发文登记簿";
+  form.head_lines.push_back("共" + std::to_string(rows.size()) + "件：已发" + std::to_string(issued) + "件，已导入" +
+                            std::to_string(imported) + "件，预留" + std::to_string(reserved) + "件，作废" +
+                            std::to_string(voided) + "件。按文号排序（机关代字、年份、序号）。");
+  form.tables.push_back(std::move(t));
+  form.loc = SourceLoc{dir_of(o) + "/archive.db"};
+  model::Style style = load_style(o.style);
+  fonts::FontSet fonts = load_fonts(o.fonts);
+  return pdf::write_pdf(layout::layout_summary(form, style, fonts), fonts, {});
+}
+
+std::string register_csv(const std::vector<std::string>& head, const std::vector<archive::RegisterRow>& rows) {
   // A UTF-8 byte order mark so that spreadsheet programs read the Chinese correctly.
   std::string csv = "\xEF\xBB\xBF";
   for (size_t i = 0; i < head.size(); ++i) csv += (i ? "," : "") + csv_field(head[i]);
@@ -324,7 +358,25 @@ int cmd_register(const Opts& o) {
     for (size_t i = 0; i < f.size(); ++i) csv += (i ? "," : "") + csv_field(f[i]);
     csv += "\r\n";
   }
-  write_file_atomic(o.output, csv);
+  return csv;
+}
+
+int cmd_register(const Opts& o) {
+  std::string ext = file_extension_lower(o.output);
+  // Checked before the archive is opened: a wrong name is refused whatever state the archive is in.
+  if (!o.output.empty() && ext != ".csv" && ext != ".pdf")
+    throw InputError(SourceLoc{o.output}, "the register is written as .pdf or .csv, not '" + (ext.empty() ? o.output : ext) + "'",
+                     "use -o 发文登记簿.pdf or -o 发文登记簿.csv; nothing was written");
+  auto a = archive::Archive::open(dir_of(o));
+  auto rows = a.register_rows(o.year);
+  std::vector<std::string> head = {"文号", "标题", "发文机关", "成文日期", "主送机关", "状态"};
+  if (o.output.empty()) {
+    std::vector<std::vector<std::string>> t;
+    for (const auto& r : rows) t.push_back({r.wenhao, r.title, r.issuers, r.date, r.recipients, r.status});
+    print_table(head, t, {30, 40, 24, 10, 30, 20});
+    return kExitOk;
+  }
+  write_file_atomic(o.output, ext == ".pdf" ? register_pdf(o, rows) : register_csv(head, rows));
   std::cout << rows.size() << " rows written to " << o.output << "\n";
   return kExitOk;
 }
@@ -396,9 +448,11 @@ void add(CLI::App& app) {
     s->add_flag("--json", o->json, "print JSON");
   }
   {
-    auto [s, o] = sub("register", "The register (发文登记簿) sorted by 文号, as a table or CSV", cmd_register);
+    auto [s, o] = sub("register", "The register (发文登记簿) sorted by 文号: a table, or -o X.pdf / X.csv", cmd_register);
     s->add_option("--year", o->year, "only this year");
-    s->add_option("-o,--output", o->output, "write to this .csv file");
+    s->add_option("-o,--output", o->output, "write to this file: .pdf (A4 landscape table) or .csv");
+    s->add_option("--style,--template", o->style, "house style for the PDF (default gbt9704-2012)");
+    add_font_options(*s, o->fonts);
   }
   {
     auto [s, o] = sub("verify", "Recompute every stored file's SHA-256; non-zero exit on problems", cmd_verify);

@@ -127,8 +127,10 @@ void SummaryLayout::table_rows(const PlainTable& t, int id, std::vector<FlowRow>
         longest_run = std::max(longest_run, run);
       }
       double w = TextSetter::width(g) + 2 * pad;
+      // A 文号 read across a line break (工信厅消费函 / 〔2022〕1号) is misread: such columns need all of it.
+      bool whole = header || (c < t.unbroken.size() && t.unbroken[c]);
       want[c] = std::max(want[c], w);
-      need[c] = std::max(need[c], (header ? w : longest_run + 2 * pad));
+      need[c] = std::max(need[c], (whole ? w : longest_run + 2 * pad));
     }
   };
   measure(t.header, head, true);
@@ -275,7 +277,8 @@ Document SummaryLayout::run() {
   number_pages(p.pages);
   Document doc;
   doc.pages = std::move(p.pages);
-  doc.title = form_.title.empty() ? form_.label : form_.label + " " + form_.title;
+  // A form without a label (the archive's 发文登记簿) is titled by its title alone.
+  doc.title = form_.title.empty() ? form_.label : form_.label.empty() ? form_.title : form_.label + " " + form_.title;
   return doc;
 }
 

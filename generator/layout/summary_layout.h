@@ -20,6 +20,7 @@ struct PlainTable {
   std::vector<std::string> header;             // the header row, repeated on continuation pages
   std::vector<std::vector<std::string>> rows;  // cell texts; short rows are padded with empty cells
   std::vector<bool> centred;                   // per column: centre the cells (e.g. 序号); default left
+  std::vector<bool> unbroken;                  // per column: never wrap its cells (e.g. 文号); default wrap
 };
 
 struct SummaryForm {

@@ -1,5 +1,5 @@
-// The gw_cjk tokenizer: CJK runs become bigrams with colocated unigrams and ICU words; queries become
-// the bigrams of each run; Latin words are folded to lower case.
+// The gw_cjk tokenizer: CJK runs become bigrams (with ICU dictionary words colocated when asked for);
+// queries become the bigrams of each run; Latin words are folded to lower case.
 #include <catch2/catch.hpp>
 
 #include "archive/cjk_tokenizer.h"
@@ -7,11 +7,14 @@
 using gw::archive::tokenize_for_test;
 
 namespace {
-std::vector<std::string> tokens(const std::string& s, bool query, bool with_colocated) {
+std::vector<std::string> tokens(const std::string& s, bool query, bool with_colocated, bool dictionary = false) {
   std::vector<std::string> out;
-  tokenize_for_test(s, query, [&](const std::string& t, bool colocated, int, int) {
-    if (with_colocated || !colocated) out.push_back(t);
-  });
+  tokenize_for_test(
+      s, query,
+      [&](const std::string& t, bool colocated, int, int) {
+        if (with_colocated || !colocated) out.push_back(t);
+      },
+      dictionary);
   return out;
 }
 }  // namespace
@@ -34,9 +37,13 @@ TEST_CASE("punctuation splits runs; latin and numbers are words") {
   CHECK(tokens("ＡＢＣ", true, true) == std::vector<std::string>{"abc"});
 }
 
-TEST_CASE("ICU dictionary words of three or more characters are colocated") {
+TEST_CASE("the archive's index holds bigrams only") {
+  CHECK(tokens("国务院办公厅", false, true) == std::vector<std::string>{"国务", "务院", "院办", "办公", "公厅", "厅"});
+}
+
+TEST_CASE("with `dictionary`, ICU words of three or more characters are colocated") {
   // ICU's dictionary segments 国务院办公厅 as 国务院 / 办公 / 厅.
-  auto all = tokens("国务院办公厅", false, true);
+  auto all = tokens("国务院办公厅", false, true, true);
   CHECK(std::count(all.begin(), all.end(), "国务院") == 1);
   CHECK(std::count(all.begin(), all.end(), "办公厅") == 0);  // not a word for ICU, only bigrams
 }
