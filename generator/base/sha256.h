@@ -1,0 +1,12 @@
+// SHA-256 of bytes as lower-case hex (OpenSSL EVP): what the archive's content-addressed store and the
+// batch manifests name files by, so that `archive verify` and `batch --resume` recompute the same value.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace gw {
+
+std::string sha256_hex(std::string_view bytes);
+
+}  // namespace gw
