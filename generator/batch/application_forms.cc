@@ -1,0 +1,46 @@
+// See application_forms.h. The 申报书 renderer is detected by its headers so that batch builds both
+// before and after it lands; nothing else in batch knows whether it exists.
+#include "batch/application_forms.h"
+
+#include <stdexcept>
+
+#if __has_include("layout/form_layout.h") && __has_include("forms/application_form.h")
+#define GW_HAVE_APPLICATION_FORMS 1
+#include <mutex>
+
+#include "forms/application_form.h"
+#include "layout/form_layout.h"
+#else
+#define GW_HAVE_APPLICATION_FORMS 0
+#endif
+
+namespace gw::batch {
+
+#if GW_HAVE_APPLICATION_FORMS
+
+bool application_forms_available() { return true; }
+
+namespace {
+const forms::FormTemplates& templates() {
+  static std::once_flag once;
+  static const forms::FormTemplates* t = nullptr;
+  std::call_once(once, [] { t = new forms::FormTemplates(forms::FormTemplates::load_default()); });
+  return *t;
+}
+}  // namespace
+
+layout::Document layout_application(const forms::Application& app, const model::Style& style, const fonts::FontSet& fonts) {
+  return layout::layout_form(forms::fill_application(app, templates()), style, fonts);
+}
+
+#else
+
+bool application_forms_available() { return false; }
+
+layout::Document layout_application(const forms::Application&, const model::Style&, const fonts::FontSet&) {
+  throw std::logic_error("the 附件3/附件4 renderer is not built in (generator/layout/form_layout.h is missing)");
+}
+
+#endif
+
+}  // namespace gw::batch
