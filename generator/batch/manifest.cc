@@ -112,7 +112,8 @@ Earlier read_earlier(const std::string& out_dir) {
       e.files[fe.file] = fe;
     }
     for (const auto& p : j.value("packets", nlohmann::json::array()))
-      if (!p.value("wenhao", "").empty()) e.wenhao[p.value("province", "")] = p.value("wenhao", "");
+      if (p.value("wenhao_source", "") == "archive" && !p.value("wenhao", "").empty())
+        e.wenhao[p.value("province", "")] = p.value("wenhao", "");
   }
   fs::path journal = fs::path(out_dir) / kJournal;
   if (fs::exists(journal)) {

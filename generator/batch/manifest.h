@@ -48,7 +48,7 @@ std::string manifest_json(const Manifest& m);
 std::string manifest_csv(const Manifest& m);
 
 // What an earlier run left in `out_dir` (manifest.json, then the journal's lines, later lines
-// winning): finished files by name, and the 文号 each province's letter was given.
+// winning): finished files by name, and the 文号 each province's letter took from the archive.
 struct Earlier {
   std::map<std::string, FileEntry> files;
   std::map<std::string, std::string> wenhao;  // province -> 文号

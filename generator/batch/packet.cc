@@ -106,14 +106,15 @@ std::optional<Resolved> resolve_wenhao(const Packet& p, const std::string& year_
       return std::nullopt;
     }
   }
-  if (options.earlier_wenhao)
-    if (auto earlier = options.earlier_wenhao(p.province)) return Resolved{*earlier, "manifest"};
   std::string agency;
   if (given) {
     std::string why;
     if (auto w = text::parse_wenhao(given->text, &why)) return Resolved{w->canonical, "data"};
     agency = trim(given->text);  // an agency code alone: take the next number from the archive
   }
+  // A number an earlier run of this batch took from the archive is kept, never taken again.
+  if (options.earlier_wenhao)
+    if (auto earlier = options.earlier_wenhao(p.province)) return Resolved{*earlier, "archive"};
   int year = 0;
   if (auto d = forms::parse_date(year_text)) year = d->year;
   if (options.reserve_wenhao) {
