@@ -7,8 +7,7 @@
 
 #include "base/diagnostic.h"
 #include "cli/command.h"
-#include "forms/read.h"
-#include "forms/validate.h"
+#include "forms/data_set.h"
 
 namespace gw::cli {
 namespace {
@@ -21,21 +20,9 @@ struct Opts {
 };
 
 int run(const Opts& o) {
-  forms::ColumnMap columns = o.columns.empty() ? forms::default_columns() : forms::ColumnMap::load(o.columns);
-  std::unique_ptr<forms::Quotas> quotas;
-  if (!o.no_quotas)
-    quotas = std::make_unique<forms::Quotas>(forms::Quotas::load(o.quotas.empty() ? forms::forms_data_dir() + "/quotas.json" : o.quotas));
-
-  std::vector<forms::Application> apps;
-  Diagnostics all;
-  for (const auto& file : o.files) {
-    forms::ReadResult r = forms::read_applications(file, columns);
-    for (auto& d : r.diagnostics.items()) all.add(d);
-    for (auto& a : r.applications) apps.push_back(std::move(a));
-  }
-  Diagnostics checked = forms::validate(apps, forms::ValidateOptions{quotas.get()});
-  for (auto& d : checked.items()) all.add(d);
-
+  forms::DataSet set = forms::read_data_set(o.files, {o.columns, o.quotas, o.no_quotas});
+  const auto& apps = set.applications;
+  const Diagnostics& all = set.diagnostics;
   int errors = 0, warnings = 0;
   for (const auto& d : all.items()) {
     std::cout << format(d) << "\n";

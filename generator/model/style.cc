@@ -58,6 +58,8 @@ Style Style::gbt9704() {
   set("printer", "body", kSizeSihao);   // 7.4.3 四号
   set("page-number", "page-number", kSizeSihao);  // 7.5 四号
   set("table", "body", kSizeXiaosi);
+  set("table-header", "heading-1", kSizeXiaosi);  // forms.md: table labels and header cells in 黑体
+  set("cover-label", "heading-1", kSizeSanhao);   // forms.md: the cover's field labels
   return s;
 }
 

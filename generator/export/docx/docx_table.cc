@@ -102,6 +102,7 @@ void write_table(BodyWriter& body, const DocxTable& in, double block_width_mm, c
   w.val("w:jc", "center");
   Border rule;
   rule.size_eighth_pt = mm_to_eighth_points(t.border_mm);
+  if (t.border_mm <= 0) rule = Border{"nil", 0, 0, "auto"};
   w.start("w:tblBorders");  // CT_TblBorders: top, left, bottom, right, insideH, insideV
   for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"})
     write_border(w, side, rule);
@@ -149,12 +150,22 @@ void write_table(BodyWriter& body, const DocxTable& in, double block_width_mm, c
       if (cell.grid_span > 1) w.val("w:gridSpan", cell.grid_span);
       if (cell.vmerge == VMerge::Restart) w.val("w:vMerge", "restart");
       if (cell.vmerge == VMerge::Continue) w.empty("w:vMerge");
+      if (cell.bottom_rule_only) {
+        Border none{"nil", 0, 0, "auto"}, line;
+        line.size_eighth_pt = mm_to_eighth_points(0.25);
+        w.start("w:tcBorders");  // CT_TcBorders: top, start/left, bottom, end/right, insideH, insideV, …
+        write_border(w, "w:top", none);
+        write_border(w, "w:left", none);
+        write_border(w, "w:bottom", line);
+        write_border(w, "w:right", none);
+        w.end();
+      }
       w.val("w:vAlign", cell.v_align);
       w.end();
       ParaProps p;
       p.style = t.cell_style;
       p.jc = cell.jc;
-      RunProps r = cell_run;
+      RunProps r = cell.run ? *cell.run : cell_run;
       if (cell.bold) r.bold = cell.bold;
       body.begin_paragraph(p);  // every w:tc needs at least one w:p, even a merged one
       if (cell.vmerge != VMerge::Continue) {
@@ -162,6 +173,17 @@ void write_table(BodyWriter& body, const DocxTable& in, double block_width_mm, c
         if (cell.field) body.field(*cell.field);
       }
       body.end_paragraph();
+      if (cell.vmerge != VMerge::Continue) {
+        for (const auto& more : cell.more) {
+          ParaProps mp = p;
+          mp.jc = more.jc;
+          if (more.space_before_twips > 0) mp.space_before_twips = more.space_before_twips;
+          body.begin_paragraph(mp);
+          if (!more.text.empty()) body.run(more.text, r);
+          if (more.field) body.field(*more.field);
+          body.end_paragraph();
+        }
+      }
       w.end();  // tc
     }
     w.end();  // tr

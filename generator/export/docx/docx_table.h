@@ -15,6 +15,14 @@ namespace gw::docx {
 
 enum class VMerge { None, Restart, Continue };
 
+// A further paragraph of a cell (forms: the 推荐意见 box's seal and date lines, set flush right).
+struct DocxCellPara {
+  std::string text;
+  std::string jc = "left";
+  std::optional<FillableField> field;
+  int space_before_twips = 0;
+};
+
 struct DocxCell {
   std::string text;                    // '\n' = line break inside the cell
   std::optional<FillableField> field;  // when set, the cell holds a content control after `text`
@@ -23,6 +31,9 @@ struct DocxCell {
   std::string jc = "center";           // paragraph alignment in the cell
   std::string v_align = "center";      // top, center, bottom
   std::optional<bool> bold;
+  std::optional<RunProps> run;         // this cell's font instead of the table's (form labels in 黑体)
+  std::vector<DocxCellPara> more;      // paragraphs after the first
+  bool bottom_rule_only = false;       // only a bottom border (a cover's underlined field)
 };
 
 struct DocxRow {
@@ -36,7 +47,7 @@ struct DocxTable {
   std::vector<double> column_widths_mm;  // the grid; all 0 = equal columns over the text block
   bool relative_widths = false;          // column_widths_mm are weights, scaled to the text block
   std::vector<DocxRow> rows;
-  double border_mm = 0.5;                // outer and inner rules
+  double border_mm = 0.5;                // outer and inner rules; 0 = none
   std::string cell_style;                // paragraph style id of the cell text
   SourceLoc loc;                         // where the table came from, for errors
 };
