@@ -8,6 +8,7 @@
 #define GW_HAVE_APPLICATION_FORMS 1
 #include <mutex>
 
+#include "export/docx/form_docx.h"
 #include "forms/application_form.h"
 #include "layout/form_layout.h"
 #else
@@ -29,15 +30,20 @@ const forms::FormTemplates& templates() {
 }
 }  // namespace
 
-layout::Document layout_application(const forms::Application& app, const model::Style& style, const fonts::FontSet& fonts) {
-  return layout::layout_form(forms::fill_application(app, templates()), style, fonts);
+ApplicationDocument render_application(const forms::Application& app, const model::Style& style, const fonts::FontSet& fonts,
+                                       bool docx) {
+  model::FormDocument form = forms::fill_application(app, templates());
+  ApplicationDocument out;
+  out.laid_out = layout::layout_form(form, style, fonts);
+  if (docx) out.docx = docx::write_form_docx(form, style);
+  return out;
 }
 
 #else
 
 bool application_forms_available() { return false; }
 
-layout::Document layout_application(const forms::Application&, const model::Style&, const fonts::FontSet&) {
+ApplicationDocument render_application(const forms::Application&, const model::Style&, const fonts::FontSet&, bool) {
   throw std::logic_error("the 附件3/附件4 renderer is not built in (generator/layout/form_layout.h is missing)");
 }
 

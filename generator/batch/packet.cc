@@ -317,6 +317,7 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
                                                        : tag + " " + a.brand_name.text + "（" + a.name.text + "）";
           d.label = tag + "-";
           d.fingerprint = fingerprint("application", serialize(a), options.environment);
+          d.docx = true;  // the form DOCX writer (content controls for the fields left blank)
           p.documents.push_back(std::move(d));
         }
       }

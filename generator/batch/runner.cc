@@ -170,10 +170,23 @@ class Runner {
     try {
       if (!fonts) fonts.emplace(o_.open_fonts());
       layout::Document doc;
+      std::string docx_bytes;
       switch (d.kind) {
-        case DocKind::Letter: doc = layout::layout_notice(d.letter, o_.style, *fonts); break;
+        case DocKind::Letter:
+          doc = layout::layout_notice(d.letter, o_.style, *fonts);
+          if (want_docx) {
+            docx::DocxOptions xo;
+            docx::take_layout_decisions(xo, doc);
+            docx_bytes = docx::write_docx(d.letter, o_.style, xo);
+          }
+          break;
         case DocKind::Summary: doc = layout::layout_summary(d.summary, o_.style, *fonts); break;
-        case DocKind::Application: doc = layout_application(p.apps[d.app], o_.style, *fonts); break;
+        case DocKind::Application: {
+          ApplicationDocument a = render_application(p.apps[d.app], o_.style, *fonts, want_docx);
+          doc = std::move(a.laid_out);
+          docx_bytes = std::move(a.docx);
+          break;
+        }
         case DocKind::Merged: throw std::logic_error("a print file is not a document");
       }
       doc.title = d.title;
@@ -185,12 +198,9 @@ class Runner {
       std::string bytes = pdf::write_pdf(doc, *fonts, po);
       out.pages = static_cast<int>(doc.pages.size());
       out.files.push_back(commit(d.file, kind_name(d.kind), p, d.title, bytes, out.pages, d.fingerprint));
-      if (want_docx) {
-        docx::DocxOptions xo;
-        docx::take_layout_decisions(xo, doc);
-        std::string x = docx::write_docx(d.letter, o_.style, xo);
-        out.files.push_back(commit(docx_name(d.file), std::string(kind_name(d.kind)) + "-docx", p, d.title, x, 0, d.fingerprint));
-      }
+      if (want_docx)
+        out.files.push_back(
+            commit(docx_name(d.file), std::string(kind_name(d.kind)) + "-docx", p, d.title, docx_bytes, 0, d.fingerprint));
     } catch (const InputError& e) {
       out.error = format(e.diagnostic());
     } catch (const std::exception& e) {
