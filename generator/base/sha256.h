@@ -8,5 +8,8 @@
 namespace gw {
 
 std::string sha256_hex(std::string_view bytes);
+// The same over a file's bytes, read in blocks (a large file is never held whole). Throws InputError
+// naming the path when it cannot be read.
+std::string sha256_file_hex(const std::string& path);
 
 }  // namespace gw

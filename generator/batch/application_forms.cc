@@ -8,7 +8,10 @@
 #define GW_HAVE_APPLICATION_FORMS 1
 #include <mutex>
 
+#include "base/files.h"
+#include "base/sha256.h"
 #include "export/docx/form_docx.h"
+#include "forms/read.h"
 #include "forms/application_form.h"
 #include "layout/form_layout.h"
 #else
@@ -20,6 +23,13 @@ namespace gw::batch {
 #if GW_HAVE_APPLICATION_FORMS
 
 bool application_forms_available() { return true; }
+
+std::string application_forms_fingerprint() {
+  std::string all;
+  for (auto k : {forms::Kind::TypicalCase, forms::Kind::EnterpriseBrand, forms::Kind::RegionalBrand})
+    all += read_file(forms::forms_data_dir() + "/" + forms::template_name(k) + ".xml");
+  return sha256_hex(all);
+}
 
 namespace {
 const forms::FormTemplates& templates() {
@@ -42,6 +52,8 @@ ApplicationDocument render_application(const forms::Application& app, const mode
 #else
 
 bool application_forms_available() { return false; }
+
+std::string application_forms_fingerprint() { return {}; }
 
 ApplicationDocument render_application(const forms::Application&, const model::Style&, const fonts::FontSet&, bool) {
   throw std::logic_error("the 附件3/附件4 renderer is not built in (generator/layout/form_layout.h is missing)");

@@ -15,6 +15,10 @@ namespace gw::batch {
 
 bool application_forms_available();
 
+// What the 申报书 bytes depend on besides the record: the form templates' text (so that --resume
+// renders again after a deployer edits a template). Empty when the renderer is not built in.
+std::string application_forms_fingerprint();
+
 struct ApplicationDocument {
   layout::Document laid_out;
   std::string docx;  // when asked for

@@ -52,7 +52,9 @@ QOH page_label(const std::string& prefix, bool numbered) {
 
 }  // namespace
 
-MergeResult merge_pdfs(const std::vector<MergeInput>& inputs, const MergeInfo& info) {
+namespace {
+
+MergeResult merge(const std::vector<MergeInput>& inputs, const MergeInfo& info, const std::string* path) {
   MergeResult result;
   QPDF out;
   out.emptyPDF();
@@ -135,14 +137,27 @@ MergeResult merge_pdfs(const std::vector<MergeInput>& inputs, const MergeInfo& i
   out.getTrailer().replaceKey("/Info", doc_info);
 
   QPDFWriter w(out);
-  w.setOutputMemory();
+  if (path)
+    w.setOutputFilename(path->c_str());
+  else
+    w.setOutputMemory();
   w.setMinimumPDFVersion(version);
   // Without --timestamp the /ID is a hash of the content: the same packet gives the same bytes.
   if (!info.timestamp) w.setDeterministicID(true);
   w.write();
-  auto buf = w.getBufferSharedPointer();
-  result.bytes.assign(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+  if (!path) {
+    auto buf = w.getBufferSharedPointer();
+    result.bytes.assign(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+  }
   return result;
+}
+
+}  // namespace
+
+MergeResult merge_pdfs(const std::vector<MergeInput>& inputs, const MergeInfo& info) { return merge(inputs, info, nullptr); }
+
+MergeResult merge_pdfs_to_file(const std::vector<MergeInput>& inputs, const MergeInfo& info, const std::string& path) {
+  return merge(inputs, info, &path);
 }
 
 int pdf_page_count(const std::string& path) {

@@ -31,6 +31,9 @@ struct MergeResult {
 
 // Throws std::runtime_error (with the file and qpdf's message) when an input cannot be read.
 MergeResult merge_pdfs(const std::vector<MergeInput>& inputs, const MergeInfo& info);
+// The same written straight to `path` (MergeResult::bytes stays empty): a packet of a hundred 申报书
+// is never held in memory whole.
+MergeResult merge_pdfs_to_file(const std::vector<MergeInput>& inputs, const MergeInfo& info, const std::string& path);
 
 // The number of pages of a PDF file (for --resume and for checks).
 int pdf_page_count(const std::string& path);

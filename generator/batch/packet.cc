@@ -235,6 +235,7 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
 
   std::string template_text = read_file(options.letter_template);
   bool with_forms = application_forms_available();
+  std::string forms_fingerprint = with_forms ? "templates=" + application_forms_fingerprint() + "\n" : "";
   for (const auto& key : order) {
     Packet p;
     p.province = key;
@@ -316,7 +317,7 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
           d.title = a.kind == forms::Kind::TypicalCase ? tag + " " + a.name.text + "：" + a.case_name.text
                                                        : tag + " " + a.brand_name.text + "（" + a.name.text + "）";
           d.label = tag + "-";
-          d.fingerprint = fingerprint("application", serialize(a), options.environment);
+          d.fingerprint = fingerprint("application", serialize(a) + forms_fingerprint, options.environment);
           d.docx = true;  // the form DOCX writer (content controls for the fields left blank)
           p.documents.push_back(std::move(d));
         }

@@ -139,7 +139,7 @@ class Runner {
     fs::path path = fs::path(o_.out_dir) / file;
     std::error_code ec;
     if (!fs::exists(path, ec)) return std::nullopt;
-    if (sha256_hex(read_file(path.string())) != it->second.sha256) return std::nullopt;
+    if (sha256_file_hex(path.string()) != it->second.sha256) return std::nullopt;
     return it->second;
   }
 
@@ -147,11 +147,15 @@ class Runner {
                    const std::string& bytes, int pages, const std::string& fingerprint) {
     write_file_atomic((fs::path(o_.out_dir) / file).string(), bytes);
     FileEntry e{file, kind, p.province, title, pages, sha256_hex(bytes), static_cast<long long>(bytes.size()), fingerprint};
+    journal(e);
+    return e;
+  }
+
+  void journal(const FileEntry& e) {
     if (o_.journal) {
       std::lock_guard<std::mutex> lock(journal_mu_);
       o_.journal->add(e);
     }
-    return e;
   }
 
   Outcome render(size_t pi, size_t di, std::optional<fonts::FontSet>& fonts) {
@@ -235,9 +239,15 @@ class Runner {
       info.subject = "中国消费名品方阵推荐材料（" + p.wenhao + "）";
       info.keywords = p.province;
       info.timestamp = o_.timestamp;
-      MergeResult m = merge_pdfs(inputs, info);
+      std::string path = (fs::path(o_.out_dir) / p.merged_file).string();
+      AtomicOutput file(path);
+      MergeResult m = merge_pdfs_to_file(inputs, info, file.temp_path());
+      FileEntry e{p.merged_file, kind_name(DocKind::Merged), p.province, p.merged_title, m.pages,
+                  sha256_file_hex(file.temp_path()), static_cast<long long>(fs::file_size(file.temp_path())), fp};
+      file.commit();
+      journal(e);
       out.blank_pages = m.blank_pages;
-      out.files.push_back(commit(p.merged_file, kind_name(DocKind::Merged), p, p.merged_title, m.bytes, m.pages, fp));
+      out.files.push_back(e);
     } catch (const InputError& e) {
       out.error = format(e.diagnostic());
     } catch (const std::exception& e) {

@@ -140,6 +140,11 @@ TEST_CASE("the print file puts every document on an odd page, with a bookmark an
 
   SECTION("the same inputs give the same bytes; --timestamp dates the file") {
     CHECK(batch::merge_pdfs(in, info).bytes == m.bytes);
+    std::string path = (tmp.path / "merged.pdf").string();
+    auto f = batch::merge_pdfs_to_file(in, info, path);
+    CHECK(f.bytes.empty());
+    CHECK(f.pages == m.pages);
+    CHECK(read_file(path) == m.bytes);
     batch::MergeInfo dated = info;
     dated.timestamp = true;
     batch::MergeResult t = batch::merge_pdfs(in, dated);
