@@ -81,7 +81,7 @@ std::string numbered(size_t n, size_t total) {
 // The record a data-set diagnostic (rules 3, 8) is about: messages name the record by its `where`.
 const forms::Application* record_of(const Diagnostic& d, const std::vector<const forms::Application*>& apps) {
   for (const auto* a : apps)
-    if (a->loc.file == d.loc.file && !a->where.empty() && starts_with(d.message, a->where)) return a;
+    if (a->loc.file == d.loc.file && !a->where.empty() && starts_with(d.message, a->where + "「")) return a;
   return nullptr;
 }
 
@@ -222,16 +222,18 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
     }
   }
   plan.skipped_records = bad.size();
+  std::vector<forms::Application>().swap(kept);  // the records are held once from here on
 
   // Group the valid records by province, in order of first appearance.
   std::vector<std::string> order;
   std::map<std::string, std::vector<forms::Application>> groups;
-  for (const auto& a : all) {
+  for (auto& a : all) {
     if (bad.count(&a)) continue;
     std::string key = province_of(a);
     if (!groups.count(key)) order.push_back(key);
-    groups[key].push_back(a);
+    groups[key].push_back(std::move(a));
   }
+  std::vector<forms::Application>().swap(all);
 
   std::string template_text = read_file(options.letter_template);
   bool with_forms = application_forms_available();
