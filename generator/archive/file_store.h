@@ -6,10 +6,11 @@
 #include <string_view>
 
 #include "archive/archive.h"
+#include "base/sha256.h"
 
 namespace gw::archive {
 
-std::string sha256_hex(std::string_view bytes);  // OpenSSL EVP
+using gw::sha256_hex;  // base/sha256.h (OpenSSL EVP)
 
 // Writes bytes into files/ (temporary file + rename; skipped when already there). With sync = false the
 // caller must call sync_store() before committing the rows that point at the file.

@@ -40,6 +40,7 @@ const FixedField kFixed[] = {
     {"recommender", "推荐单位", &Application::recommender},
     {"fill_date", "填报日期", &Application::fill_date},
     {"province", "省份", &Application::province},
+    {"letter_number", "推荐函文号", &Application::letter_number},
 };
 
 struct GroupField {

@@ -93,6 +93,7 @@ struct Application {
   Field recommender;  // 推荐单位, e.g. 某某省工业和信息化厅
   Field fill_date;    // 填报日期
   Field province;
+  Field letter_number;  // 推荐函文号: the 文号 of the province's cover letter (batch packets)
 
   const Section* section(std::string_view title) const;
   // The direction number, when `direction` names one of the ten.

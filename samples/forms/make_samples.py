@@ -19,12 +19,13 @@ from xml.sax.saxutils import escape
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FILL = "2024-11-05"
-COMMON = {"推荐单位": "福建省工业和信息化厅", "填报日期": FILL, "省份": "福建省"}
+# 推荐函文号: the 文号 of the province's cover letter in a batch packet (gongwen batch).
+COMMON = {"推荐单位": "福建省工业和信息化厅", "填报日期": FILL, "省份": "福建省", "推荐函文号": "闽工信消费函〔2024〕215号"}
 
 HEAD_COMMON = ["申报类型", "申报主体类型", "单位名称", "统一社会信用代码", "注册地址", "成立时间", "法定代表人",
                "企业性质", "所属行业", "联系人", "职务", "手机", "邮箱"]
 HEAD_YEARS = [h for n in (1, 2, 3) for h in (f"年度{n}", f"营业收入{n}（万元）", f"利润总额{n}（万元）", f"纳税额{n}（万元）")]
-HEAD_TAIL = ["推荐单位", "填报日期", "省份"]
+HEAD_TAIL = ["推荐单位", "填报日期", "省份", "推荐函文号"]
 HEAD_CASE = ["申报方向", "案例名称"] + [h for n in (1, 2, 3) for h in (f"联合申报单位{n}名称", f"联合申报单位{n}信用代码")]
 HEAD_BRAND = ["品牌名称", "推荐维度", "商标注册号", "商标有效期至", "主要产品"] + \
     [h for n in (1, 2, 3) for h in (f"代表性企业{n}名称", f"代表性企业{n}信用代码", f"代表性企业{n}主要产品")]
@@ -532,7 +533,7 @@ def broken_rows():
     rows.append(b("莆田秀屿木兰鞋业有限公司", 商标有效期至="2024-06-30"))
     # rule 8: four 典型案例 from a province whose (placeholder) quota is three
     for name in ("泉州闽南织造股份有限公司", "龙岩汀江家居有限公司", "漳州芗江食品有限公司", "厦门鹭岛饮品科技有限公司"):
-        rows.append(c(name, 省份="西藏自治区", 推荐单位="西藏自治区经济和信息化厅"))
+        rows.append(c(name, 省份="西藏自治区", 推荐单位="西藏自治区经济和信息化厅", 推荐函文号="藏经信函〔2024〕36号"))
     # rule 9 (warning): a 消费名品 list dated after 12月10日
     rows.append(b("福州长乐芯动电器有限公司", 填报日期="2024-12-15"))
     return rows

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Batch benchmark (issue 6): 1,000 synthetic applicants across 10 provinces (bench/make_batch_data.py),
+# `gongwen batch` with 1 and 2 jobs: seconds, pages per second (the pages of the documents rendered;
+# the print files repeat them and are reported apart), peak memory (/usr/bin/time -v); memory against
+# the number of applicants (250 in 10 provinces, 1,000 in 40: the same packet size); then LibreOffice converting gongwen's DOCX of the same
+# documents (`soffice --headless --convert-to pdf`) on a subset, extrapolated to the whole batch.
+# usage: bench/batch_bench.sh [BUILD_DIR=build] [LO_SUBSET=20]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+subset=${2:-20}
+gw=$build/generator/cli/gongwen
+cmake --build "$build" --target gongwen -j2 >/dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 bench/make_batch_data.py "$work/data" 1000 10
+python3 bench/make_batch_data.py "$work/data250" 250 10
+python3 bench/make_batch_data.py "$work/data40" 1000 40
+
+# run LABEL ARGS…: one batch run; prints seconds, document pages, pages/s, peak RSS.
+run() {
+  local label=$1
+  shift
+  /usr/bin/time -v "$gw" batch "$@" >"$work/log" 2>"$work/time"
+  local secs rss summary pages files merged
+  secs=$(grep "Elapsed (wall clock)" "$work/time" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  rss=$(grep "Maximum resident set size" "$work/time" | awk '{print $NF}')
+  summary=$(tail -1 "$work/log")
+  files=$(sed -E 's/.* ([0-9]+) file\(s\) rendered \(([0-9]+) pages\).*/\1/' <<<"$summary")
+  pages=$(sed -E 's/.* ([0-9]+) file\(s\) rendered \(([0-9]+) pages\).*/\2/' <<<"$summary")
+  merged=$(sed -E 's/.* ([0-9]+) print pages.*/\1/' <<<"$summary")
+  printf '%-34s %7.2f s  %5d files  %6d doc pages  %7.1f pages/s  print files %6d pages  peak RSS %4d MB\n' \
+    "$label" "$secs" "$files" "$pages" "$(echo "$pages / $secs" | bc -l)" "$merged" $((rss / 1024))
+  echo "$secs $pages" >"$work/last"
+}
+
+echo "== gongwen batch, $(nproc) cores on this machine (shared: figures are noisy)"
+run "1000 applicants, --jobs 1" "$work/data/batch.csv" --no-quotas --out "$work/o1" --jobs 1
+read -r s1 p1 <"$work/last"
+run "1000 applicants, --jobs 2" "$work/data/batch.csv" --no-quotas --out "$work/o2" --jobs 2
+read -r s2 _ <"$work/last"
+diff -r "$work/o1" "$work/o2" >/dev/null && echo "   --jobs 1 and --jobs 2 outputs byte-identical" || echo "   OUTPUTS DIFFER"
+echo "   speed-up 1 → 2 jobs: $(echo "scale=2; $s1 / $s2" | bc -l)×"
+echo "== memory against the number of applicants (packets of 100 and of 25 applicants)"
+run "250 applicants / 10 provinces, -j2" "$work/data250/batch.csv" --no-quotas --out "$work/o250" --jobs 2
+run "1000 applicants / 40 provinces, -j2" "$work/data40/batch.csv" --no-quotas --out "$work/o40" --jobs 2
+echo "== other runs"
+run "1000 applicants, --jobs 2 --docx" "$work/data/batch.csv" --no-quotas --out "$work/odocx" --jobs 2 --docx
+run "1000 applicants, --resume (nothing to do)" "$work/data/batch.csv" --no-quotas --out "$work/o2" --jobs 2 --resume
+
+if command -v soffice >/dev/null; then
+  echo "== LibreOffice: soffice --headless --convert-to pdf over $subset of gongwen's DOCX files (one process, one run)"
+  mkdir -p "$work/lo-in" "$work/lo-out"
+  find "$work/odocx" -name '*.docx' | sort >"$work/docx.list"  # (head in a pipe would SIGPIPE find under pipefail)
+  head -n "$subset" "$work/docx.list" | while read -r f; do cp "$f" "$work/lo-in/"; done
+  t0=$(date +%s.%N)
+  HOME="$work/lo-home" soffice --headless --norestore --convert-to pdf --outdir "$work/lo-out" "$work"/lo-in/*.docx >/dev/null 2>&1
+  t1=$(date +%s.%N)
+  lo_secs=$(echo "$t1 - $t0" | bc -l)
+  lo_pages=0
+  for f in "$work"/lo-out/*.pdf; do lo_pages=$((lo_pages + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}'))); done
+  lo_rate=$(echo "$lo_pages / $lo_secs" | bc -l)
+  docx_total=$(find "$work/odocx" -name '*.docx' | wc -l)
+  printf '%-34s %7.2f s  %5d files  %6d pages      %7.1f pages/s  (start-up included)\n' "LibreOffice, $subset DOCX" "$lo_secs" \
+    "$(ls "$work"/lo-out/*.pdf | wc -l)" "$lo_pages" "$lo_rate"
+  printf '   extrapolated to the %d DOCX of the batch: %.0f s (%d DOCX are all gongwen makes; 附件5 is PDF only)\n' \
+    "$docx_total" "$(echo "$docx_total * $lo_secs / $subset" | bc -l)" "$docx_total"
+  printf '   gongwen --jobs 1 pages/s ÷ LibreOffice pages/s: %.0f×\n' "$(echo "($p1 / $s1) / $lo_rate" | bc -l)"
+else
+  echo "== LibreOffice (soffice) is not installed: no comparison"
+fi

@@ -1,0 +1,32 @@
+// The one place where the 申报书 renderer (附件3/附件4: forms::fill_application + layout::layout_form,
+// docx::write_form_docx) plugs into batch. It is found by its headers: in a tree without
+// generator/layout/form_layout.h, application_forms_available() is false, packets hold the cover
+// letter and 附件5 only, and the letter's 附件说明 does not list the 申报书.
+#pragma once
+
+#include "fonts/font_set.h"
+#include "forms/application.h"
+#include "layout/laid_out.h"
+#include "model/style.h"
+
+#include <string>
+
+namespace gw::batch {
+
+bool application_forms_available();
+
+// What the 申报书 bytes depend on besides the record: the form templates' text (so that --resume
+// renders again after a deployer edits a template). Empty when the renderer is not built in.
+std::string application_forms_fingerprint();
+
+struct ApplicationDocument {
+  layout::Document laid_out;
+  std::string docx;  // when asked for
+};
+
+// 附件3 or 附件4 of one application, laid out on the portrait page of `style` (and as DOCX when
+// `docx`). Thread-safe: the form templates are loaded once per process and only read.
+ApplicationDocument render_application(const forms::Application& app, const model::Style& style, const fonts::FontSet& fonts,
+                                       bool docx);
+
+}  // namespace gw::batch

@@ -1,0 +1,168 @@
+// Merging with qpdf; see merge.h. qpdf 11 has no high-level way to create outlines or page labels,
+// so both are built as plain objects (PDF 32000-1:2008 12.3.3 document outline, 12.4.2 page labels).
+#include "batch/merge.h"
+
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+#include <qpdf/QUtil.hh>
+
+#include <memory>
+#include <stdexcept>
+
+namespace gw::batch {
+namespace {
+
+using QOH = QPDFObjectHandle;
+
+std::unique_ptr<QPDF> open_pdf(const std::string& path) {
+  auto q = std::make_unique<QPDF>();
+  q->setSuppressWarnings(true);
+  try {
+    q->processFile(path.c_str());
+  } catch (const std::exception& e) {
+    throw std::runtime_error("cannot read " + path + " for the print file: " + e.what());
+  }
+  return q;
+}
+
+// A page with nothing on it, the size of `like` (the last page of the document before it, so that a
+// blank after the landscape 附件5 is landscape too).
+QOH blank_page(QPDF& out, QPDFPageObjectHelper like) {
+  QOH page = QOH::newDictionary();
+  page.replaceKey("/Type", QOH::newName("/Page"));
+  page.replaceKey("/MediaBox", like.getMediaBox(true).shallowCopy());
+  page.replaceKey("/Resources", QOH::newDictionary());
+  page.replaceKey("/Contents", QOH::newStream(&out, std::string()));
+  return out.makeIndirectObject(page);
+}
+
+QOH page_label(const std::string& prefix, bool numbered) {
+  QOH d = QOH::newDictionary();
+  if (numbered) {
+    d.replaceKey("/S", QOH::newName("/D"));
+    d.replaceKey("/St", QOH::newInteger(1));
+  }
+  if (!prefix.empty()) d.replaceKey("/P", QOH::newUnicodeString(prefix));
+  return d;
+}
+
+}  // namespace
+
+namespace {
+
+MergeResult merge(const std::vector<MergeInput>& inputs, const MergeInfo& info, const std::string* path) {
+  MergeResult result;
+  QPDF out;
+  out.emptyPDF();
+  QPDFPageDocumentHelper pages(out);
+  std::vector<std::unique_ptr<QPDF>> sources;  // must outlive the write: pages are copied lazily
+  QOH nums = QOH::newArray();
+  std::vector<QOH> first_pages;
+  std::string version = "1.3";
+  int count = 0;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    sources.push_back(open_pdf(inputs[i].path));
+    QPDF& src = *sources.back();
+    if (src.getPDFVersion() > version) version = src.getPDFVersion();
+    std::vector<QPDFPageObjectHelper> src_pages = QPDFPageDocumentHelper(src).getAllPages();
+    if (src_pages.empty()) throw std::runtime_error(inputs[i].path + " has no pages");
+    result.start_pages.push_back(count + 1);
+    nums.appendItem(QOH::newInteger(count));
+    nums.appendItem(page_label(inputs[i].label, true));
+    for (auto& p : src_pages) pages.addPage(p, false);
+    count += static_cast<int>(src_pages.size());
+    first_pages.push_back(pages.getAllPages()[static_cast<size_t>(result.start_pages.back() - 1)].getObjectHandle());
+    // Double-sided printing: the next document starts on a new sheet. The blank page carries no page
+    // number (GB/T 9704 7.5 treats inserted blank pages as unnumbered) and its label says what it is.
+    if (count % 2 == 1 && i + 1 < inputs.size()) {
+      pages.addPage(QPDFPageObjectHelper(blank_page(out, pages.getAllPages().back())), false);
+      nums.appendItem(QOH::newInteger(count));
+      nums.appendItem(page_label(inputs[i].label + "空白页", false));
+      ++count;
+      ++result.blank_pages;
+    }
+  }
+  result.pages = count;
+
+  QOH root = out.getRoot();
+  QOH labels = QOH::newDictionary();
+  labels.replaceKey("/Nums", nums);
+  root.replaceKey("/PageLabels", labels);
+
+  // One outline item per document, in print order, each opening its first page.
+  QOH outlines = out.makeIndirectObject(QOH::newDictionary());
+  outlines.replaceKey("/Type", QOH::newName("/Outlines"));
+  std::vector<QOH> items;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    QOH item = out.makeIndirectObject(QOH::newDictionary());
+    item.replaceKey("/Title", QOH::newUnicodeString(inputs[i].title));
+    item.replaceKey("/Parent", outlines);
+    QOH dest = QOH::newArray();
+    dest.appendItem(first_pages[i]);
+    dest.appendItem(QOH::newName("/Fit"));
+    item.replaceKey("/Dest", dest);
+    if (!items.empty()) {
+      item.replaceKey("/Prev", items.back());
+      items.back().replaceKey("/Next", item);
+    }
+    items.push_back(item);
+  }
+  if (!items.empty()) {
+    outlines.replaceKey("/First", items.front());
+    outlines.replaceKey("/Last", items.back());
+    outlines.replaceKey("/Count", QOH::newInteger(static_cast<long long>(items.size())));
+  }
+  root.replaceKey("/Outlines", outlines);
+  root.replaceKey("/PageMode", QOH::newName("/UseOutlines"));
+
+  QOH doc_info = out.makeIndirectObject(QOH::newDictionary());
+  auto set = [&](const char* key, const std::string& v) {
+    if (!v.empty()) doc_info.replaceKey(key, QOH::newUnicodeString(v));
+  };
+  set("/Title", info.title);
+  set("/Author", info.author);
+  set("/Subject", info.subject);
+  set("/Keywords", info.keywords);
+  set("/Creator", "gongwen batch");
+  set("/Producer", std::string("gongwen (qpdf ") + QPDF::QPDFVersion() + ")");
+  if (info.timestamp) {
+    std::string now = QUtil::qpdf_time_to_pdf_time(QUtil::get_current_qpdf_time());
+    doc_info.replaceKey("/CreationDate", QOH::newString(now));
+    doc_info.replaceKey("/ModDate", QOH::newString(now));
+  }
+  out.getTrailer().replaceKey("/Info", doc_info);
+
+  QPDFWriter w(out);
+  if (path)
+    w.setOutputFilename(path->c_str());
+  else
+    w.setOutputMemory();
+  w.setMinimumPDFVersion(version);
+  // Without --timestamp the /ID is a hash of the content: the same packet gives the same bytes.
+  if (!info.timestamp) w.setDeterministicID(true);
+  w.write();
+  if (!path) {
+    auto buf = w.getBufferSharedPointer();
+    result.bytes.assign(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+  }
+  return result;
+}
+
+}  // namespace
+
+MergeResult merge_pdfs(const std::vector<MergeInput>& inputs, const MergeInfo& info) { return merge(inputs, info, nullptr); }
+
+MergeResult merge_pdfs_to_file(const std::vector<MergeInput>& inputs, const MergeInfo& info, const std::string& path) {
+  return merge(inputs, info, &path);
+}
+
+int pdf_page_count(const std::string& path) {
+  auto q = open_pdf(path);
+  return static_cast<int>(QPDFPageDocumentHelper(*q).getAllPages().size());
+}
+
+}  // namespace gw::batch

@@ -1,0 +1,333 @@
+// Planning packets; see packet.h.
+#include "batch/packet.h"
+
+#include <map>
+#include <set>
+
+#include "base/files.h"
+#include "base/sha256.h"
+#include "base/utf8.h"
+#include "batch/application_forms.h"
+#include "batch/cover_letter.h"
+#include "check/check_notice.h"
+#include "forms/dates.h"
+#include "forms/read.h"
+#include "forms/summary.h"
+#include "forms/validate.h"
+#include "text/wenhao.h"
+
+namespace gw::batch {
+namespace {
+
+bool starts_with(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+
+// Everything a 申报书 prints, in a fixed order: its fingerprint.
+std::string serialize(const forms::Application& a) {
+  std::string s = std::string("kind=") + forms::kind_name(a.kind) + "\n";
+  for (const auto& id : forms::fixed_field_ids())
+    if (const forms::Field* f = forms::find_field(a, id)) s += id + "=" + f->text + "\n";
+  for (const auto& p : a.joint) s += "joint=" + p.name.text + "|" + p.credit_code.text + "\n";
+  for (const auto& p : a.representatives)
+    s += "representative=" + p.name.text + "|" + p.credit_code.text + "|" + p.products.text + "\n";
+  for (const auto& y : a.years) s += "year=" + y.year.text + "|" + y.revenue.text + "|" + y.profit.text + "|" + y.tax.text + "\n";
+  for (const auto& sec : a.sections) s += "section." + sec.title + "=" + sec.text.text + "\n";
+  return s;
+}
+
+std::string serialize(const layout::SummaryForm& f) {
+  std::string s = f.label + "\n" + f.title + "\n";
+  for (const auto& h : f.head_lines) s += h + "\n";
+  for (const auto& t : f.tables) {
+    s += "table=" + t.caption + "\n";
+    for (const auto& h : t.header) s += h + "\t";
+    s += "\n";
+    for (const auto& r : t.rows) {
+      for (const auto& c : r) s += c + "\t";
+      s += "\n";
+    }
+  }
+  return s;
+}
+
+std::string fingerprint(const std::string& kind, const std::string& content, const std::string& environment) {
+  return sha256_hex(kind + "\n" + environment + "\n" + content);
+}
+
+layout::PlainTable plain(const forms::SummaryTable& t) {
+  layout::PlainTable p;
+  p.caption = t.title;
+  p.header = t.header;
+  p.rows = t.rows;
+  p.centred = {true};  // 序号
+  return p;
+}
+
+std::string first_of(const std::vector<forms::Application>& apps, forms::Field forms::Application::*f) {
+  for (const auto& a : apps)
+    if (!(a.*f).empty()) return (a.*f).text;
+  return {};
+}
+
+std::string province_of(const forms::Application& a) {
+  return a.province.empty() ? a.recommender.text : a.province.text;
+}
+
+// Zero-padded to the width of `total` so that the files of a packet list in print order.
+std::string numbered(size_t n, size_t total) {
+  std::string s = std::to_string(n), t = std::to_string(total);
+  return std::string(t.size() > s.size() ? t.size() - s.size() : 0, '0') + s;
+}
+
+// The record a data-set diagnostic (rules 3, 8) is about: messages name the record by its `where`.
+const forms::Application* record_of(const Diagnostic& d, const std::vector<const forms::Application*>& apps) {
+  for (const auto* a : apps)
+    if (a->loc.file == d.loc.file && !a->where.empty() && starts_with(d.message, a->where + "「")) return a;
+  return nullptr;
+}
+
+struct Resolved {
+  std::string wenhao, source;
+};
+
+// The letter's 文号: given in the data (the same on every row of the province), else reserved.
+std::optional<Resolved> resolve_wenhao(const Packet& p, const std::string& year_text, const PlanOptions& options,
+                                       std::vector<Problem>& problems) {
+  const forms::Field* given = nullptr;
+  for (const auto& a : p.apps) {
+    if (a.letter_number.empty()) continue;
+    if (!given) {
+      given = &a.letter_number;
+    } else if (a.letter_number.text != given->text) {
+      problems.push_back({Diagnostic{Severity::Error, a.letter_number.loc,
+                                     a.where + "推荐函文号“" + a.letter_number.text + "”与" + p.apps.front().where + "等行的“" +
+                                         given->text + "”不同；" + p.province + "的推荐材料未生成",
+                                     "同一推荐单位的各行写同一个推荐函文号", "forms.md A recommendation packet"},
+                          p.province});
+      return std::nullopt;
+    }
+  }
+  std::string agency;
+  if (given) {
+    std::string why;
+    if (auto w = text::parse_wenhao(given->text, &why)) return Resolved{w->canonical, "data"};
+    agency = trim(given->text);  // an agency code alone: take the next number from the archive
+  }
+  // A number an earlier run of this batch took from the archive is kept, never taken again.
+  if (options.earlier_wenhao)
+    if (auto earlier = options.earlier_wenhao(p.province)) return Resolved{*earlier, "archive"};
+  int year = 0;
+  if (auto d = forms::parse_date(year_text)) year = d->year;
+  if (options.reserve_wenhao) {
+    if (auto w = options.reserve_wenhao(p, agency, year)) return Resolved{*w, "archive"};
+  }
+  SourceLoc loc = given ? given->loc : p.apps.front().loc;
+  problems.push_back({Diagnostic{Severity::Error, loc,
+                                 given ? "推荐函文号“" + given->text + "”不是完整的文号；" + p.province + "的推荐材料未生成"
+                                       : p.province + "的数据没有推荐函文号；推荐材料未生成",
+                                 given ? "写完整的文号（如 闽工信消费函〔2024〕215号），或用 --archive 从文号登记簿取号"
+                                       : "加一列“推荐函文号”，或用 --archive [--agency 机关代字] 从文号登记簿取号",
+                                 "GB/T 9704 7.2.5"},
+                      p.province});
+  return std::nullopt;
+}
+
+}  // namespace
+
+const char* kind_name(DocKind k) {
+  switch (k) {
+    case DocKind::Letter: return "letter";
+    case DocKind::Summary: return "attachment5";
+    case DocKind::Application: return "application";
+    case DocKind::Merged: return "merged";
+  }
+  return "?";
+}
+
+std::string safe_file_part(const std::string& name) {
+  std::u32string out;
+  for (char32_t c : to_u32(trim(name))) {
+    bool bad = c < 0x20 || c == 0x7f || std::u32string_view(U"/\\:*?\"<>|").find(c) != std::u32string_view::npos;
+    out += bad ? U'_' : c;
+  }
+  if (out.empty() || out == U"." || out == U"..") return "_";
+  // Names stay well under the 255-byte limit of common file systems (a CJK character is 3 bytes).
+  if (out.size() > 60) out.resize(60);
+  return to_utf8(out);
+}
+
+Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& columns, const PlanOptions& options) {
+  Plan plan;
+  std::vector<forms::Application> all;
+  for (const auto& file : files) {
+    forms::ReadResult r = forms::read_applications(file, columns);
+    for (auto& d : r.diagnostics.items()) {
+      if (d.severity == Severity::Error)
+        plan.problems.push_back({d, {}});
+      else
+        plan.warnings.push_back({d, {}});
+    }
+    for (auto& a : r.applications) all.push_back(std::move(a));
+  }
+  plan.records = all.size();
+
+  // Rules of one record: a record with an error is set aside with every reason found.
+  std::set<const forms::Application*> bad;
+  for (const auto& a : all) {
+    Diagnostics ds;
+    forms::validate_application(a, ds);
+    for (const auto& d : ds.items()) {
+      if (d.severity == Severity::Error) {
+        plan.problems.push_back({d, province_of(a)});
+        bad.insert(&a);
+      } else {
+        plan.warnings.push_back({d, province_of(a)});
+      }
+    }
+  }
+  // Rules over the data set, on the records still in: 3 (one direction), 8 (quota), 9 (late, warning).
+  std::vector<forms::Application> kept;
+  std::vector<const forms::Application*> kept_from;
+  for (const auto& a : all)
+    if (!bad.count(&a)) {
+      kept.push_back(a);
+      kept_from.push_back(&a);
+    }
+  {
+    Diagnostics ds;
+    forms::validate_data_set(kept, forms::ValidateOptions{options.quotas}, ds);
+    std::vector<const forms::Application*> kept_ptrs;
+    for (const auto& a : kept) kept_ptrs.push_back(&a);
+    for (const auto& d : ds.items()) {
+      const forms::Application* a = record_of(d, kept_ptrs);
+      if (d.severity != Severity::Error || !a) {
+        (d.severity == Severity::Error ? plan.problems : plan.warnings).push_back({d, a ? province_of(*a) : ""});
+        continue;
+      }
+      plan.problems.push_back({d, province_of(*a)});
+      bad.insert(kept_from[static_cast<size_t>(a - kept.data())]);
+      // Rule 8 names the first record over the quota ("自本条起超出"): the ones after it in the same
+      // list are over it too and are set aside with it.
+      if (d.clause == "forms.md rule 8") {
+        for (size_t i = static_cast<size_t>(a - kept.data()) + 1; i < kept.size(); ++i) {
+          const auto& b = kept[i];
+          if (province_of(b) == province_of(*a) && forms::list_name(b.kind) == std::string(forms::list_name(a->kind)) &&
+              b.fill_date.text.substr(0, 4) == a->fill_date.text.substr(0, 4)) {
+            plan.problems.push_back({Diagnostic{Severity::Error, b.loc, b.where + "「" + b.name.text + "」超出附件2名额（见" + a->where + "）",
+                                                "按推荐顺序删减到名额以内", "forms.md rule 8"},
+                                     province_of(b)});
+            bad.insert(kept_from[i]);
+          }
+        }
+      }
+    }
+  }
+  plan.skipped_records = bad.size();
+  std::vector<forms::Application>().swap(kept);  // the records are held once from here on
+
+  // Group the valid records by province, in order of first appearance.
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<forms::Application>> groups;
+  for (auto& a : all) {
+    if (bad.count(&a)) continue;
+    std::string key = province_of(a);
+    if (!groups.count(key)) order.push_back(key);
+    groups[key].push_back(std::move(a));
+  }
+  std::vector<forms::Application>().swap(all);
+
+  std::string template_text = read_file(options.letter_template);
+  bool with_forms = application_forms_available();
+  std::string forms_fingerprint = with_forms ? "templates=" + application_forms_fingerprint() + "\n" : "";
+  for (const auto& key : order) {
+    Packet p;
+    p.province = key;
+    p.apps = std::move(groups[key]);
+    p.recommender = first_of(p.apps, &forms::Application::recommender);
+    std::string fill_date = first_of(p.apps, &forms::Application::fill_date);
+    std::string folder = safe_file_part(key);
+    p.merged_file = folder + "-合订本.pdf";
+    p.merged_title = p.recommender + "推荐材料";
+
+    auto wenhao = resolve_wenhao(p, fill_date, options, plan.problems);
+    if (!wenhao) continue;
+    p.wenhao = wenhao->wenhao;
+    p.wenhao_source = wenhao->source;
+
+    forms::SummaryTable cases = forms::typical_case_table(p.apps, options.sort);
+    forms::SummaryTable brands = forms::brand_table(p.apps, options.sort);
+    LetterCounts counts;
+    counts.typical_cases = static_cast<int>(cases.rows.size());
+    for (const auto* a : brands.sources)
+      (a->kind == forms::Kind::RegionalBrand ? counts.regional_brands : counts.enterprise_brands)++;
+    counts.application_forms = with_forms;
+
+    size_t total = 2 + (with_forms ? p.apps.size() : 0);
+    size_t n = 0;
+
+    DocumentPlan letter;
+    letter.kind = DocKind::Letter;
+    std::string filled;
+    try {
+      letter.letter = make_cover_letter(options.letter_template, template_text,
+                                        letter_values(p.recommender, p.province, p.wenhao, fill_date, counts), &filled);
+    } catch (const InputError& e) {
+      plan.problems.push_back({e.diagnostic(), p.province});
+      continue;
+    }
+    Diagnostics checked = check::check_notice(letter.letter);
+    bool letter_ok = true;
+    for (const auto& d : checked.items()) {
+      if (d.severity == Severity::Error) letter_ok = false;
+      (d.severity == Severity::Error ? plan.problems : plan.warnings).push_back({d, p.province});
+    }
+    if (!letter_ok) continue;
+    letter.file = folder + "/" + numbered(++n, total) + "-推荐函.pdf";
+    letter.title = "推荐函（" + p.wenhao + "）";
+    letter.label = "推荐函-";
+    letter.docx = true;
+    letter.fingerprint = fingerprint("letter", filled, options.environment);
+    p.documents.push_back(std::move(letter));
+
+    DocumentPlan summary;
+    summary.kind = DocKind::Summary;
+    summary.summary.label = "附件5";
+    summary.summary.title = "中国消费名品方阵推荐汇总表";
+    summary.summary.loc = p.apps.front().loc;
+    std::string date = fill_date;
+    if (auto d = forms::parse_date(date)) date = forms::chinese(*d);
+    summary.summary.head_lines.push_back("推荐单位（盖章）：" + p.recommender + "　　　　　　填报日期：" + date);
+    summary.summary.tables.push_back(plain(cases));
+    summary.summary.tables.push_back(plain(brands));
+    summary.file = folder + "/" + numbered(++n, total) + "-附件5-推荐汇总表.pdf";
+    summary.title = "附件5 中国消费名品方阵推荐汇总表";
+    summary.label = "附件5-";
+    summary.fingerprint = fingerprint("attachment5", serialize(summary.summary), options.environment);
+    p.documents.push_back(std::move(summary));
+
+    // 附件3 then 附件4, each in the order (and with the 序号) of its 汇总表 table.
+    if (with_forms) {
+      for (const forms::SummaryTable* table : {&cases, &brands}) {
+        for (size_t i = 0; i < table->sources.size(); ++i) {
+          const forms::Application& a = *table->sources[i];
+          DocumentPlan d;
+          d.kind = DocKind::Application;
+          d.app = static_cast<size_t>(&a - p.apps.data());
+          int att = forms::attachment_number(a.kind);
+          std::string tag = "附件" + std::to_string(att) + "-" + std::to_string(i + 1);
+          std::string shown = a.kind == forms::Kind::TypicalCase ? a.name.text : a.brand_name.text;
+          d.file = folder + "/" + numbered(++n, total) + "-" + tag + "-" + safe_file_part(shown) + ".pdf";
+          d.title = a.kind == forms::Kind::TypicalCase ? tag + " " + a.name.text + "：" + a.case_name.text
+                                                       : tag + " " + a.brand_name.text + "（" + a.name.text + "）";
+          d.label = tag + "-";
+          d.fingerprint = fingerprint("application", serialize(a) + forms_fingerprint, options.environment);
+          d.docx = true;  // the form DOCX writer (content controls for the fields left blank)
+          p.documents.push_back(std::move(d));
+        }
+      }
+    }
+    plan.packets.push_back(std::move(p));
+  }
+  return plan;
+}
+
+}  // namespace gw::batch

@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# gongwen batch as a clerk runs it (issue 6): the sample province's packet read back with poppler
+# (batch_check.py: page parity of every document start, bookmarks, page numbers per document, blank
+# pages), the same bytes with --jobs 1 and --jobs 2 and from run to run, broken records skipped with
+# their row and reason, --strict, --docx, --archive numbers kept across --resume, a run killed with
+# SIGKILL and one stopped with SIGINT, both completed by --resume into exactly what a clean run makes.
+# usage: batch.sh GONGWEN SOURCE_ROOT
+set -euo pipefail
+gw=$1
+root=$2
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+check() { python3 "$here/batch_check.py" "$@" || fail "batch_check.py $*"; }
+# `… | contains PATTERN`: reads all its input first (grep -q would close the pipe early, and under
+# pipefail the writer's SIGPIPE would fail the pipeline).
+contains() { local t; t=$(cat); grep -q -- "$1" <<<"$t"; }
+
+echo "== the sample province, --jobs 1 and --jobs 2, twice"
+"$gw" batch "$root/samples/forms/province.xlsx" --out "$tmp/j1" --jobs 1 >"$tmp/j1.log"
+"$gw" batch "$root/samples/forms/province.xlsx" --out "$tmp/j2" --jobs 2 >"$tmp/j2.log"
+"$gw" batch "$root/samples/forms/province.xlsx" --out "$tmp/j3" --jobs 2 >/dev/null
+diff -r "$tmp/j1" "$tmp/j2" || fail "--jobs 1 and --jobs 2 wrote different files"
+diff -r "$tmp/j1" "$tmp/j3" || fail "two runs wrote different files"
+grep -q "^福建省：.*→ 福建省-合订本.pdf" "$tmp/j1.log" || fail "no packet line without a terminal: $(cat "$tmp/j1.log")"
+check "$tmp/j1"
+pdfinfo "$tmp/j1/福建省-合订本.pdf" | contains "^Title: *福建省工业和信息化厅推荐材料" || fail "print file has no /Title"
+pdfinfo "$tmp/j1/福建省-合订本.pdf" | contains "CreationDate" && fail "a date in the print file without --timestamp"
+pdftotext "$tmp/j1/福建省/01-推荐函.pdf" - | tr -d ' \n' >"$tmp/letter.txt"
+for want in 闽工信消费函〔2024〕215号 工业和信息化部消费品工业司： 中国消费名品12个 附件：1.中国消费名品方阵推荐汇总表 \
+  2.“数字三品”应用场景典型案例申报书（8份） 3.中国消费名品申报书（12份） 2024年11月5日; do
+  grep -q "$want" "$tmp/letter.txt" || fail "cover letter lacks $want"
+done
+pdftotext "$tmp/j1/福建省/02-附件5-推荐汇总表.pdf" - | contains "福州榕鞋智造" || fail "附件5 lacks an applicant"
+csv_rows=$(tail -n +2 "$tmp/j1/manifest.csv" | wc -l)
+[ "$csv_rows" = "$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['files']))" "$tmp/j1/manifest.json")" ] ||
+  fail "manifest.csv and manifest.json list different numbers of files"
+
+echo "== broken records are skipped with their row and reason; the others are produced"
+set +e
+"$gw" batch "$root/samples/forms/broken.csv" --out "$tmp/broken" --jobs 2 >"$tmp/broken.out" 2>"$tmp/broken.err"
+rc=$?
+set -e
+[ $rc = 1 ] || fail "broken data: exit $rc, expected 1"
+grep -q "broken.csv:9:134: error: 第9行「南平延平岩韵茶业有限公司」.*申报方向1，但已在第8行申报方向6.*\[forms.md rule 3\]" "$tmp/broken.err" ||
+  fail "rule 3 record not reported with its row: $(cat "$tmp/broken.err")"
+grep -q "broken.csv:10:.*联合申报单位有4家" "$tmp/broken.err" || fail "rule 4 record not reported"
+grep -q "16 of 21 record(s) skipped" "$tmp/broken.out" || fail "summary: $(cat "$tmp/broken.out")"
+check "$tmp/broken"
+pdftotext "$tmp/broken/福建省/2-附件5-推荐汇总表.pdf" - >"$tmp/broken-a5.txt"
+grep -q "福州长乐芯动" "$tmp/broken-a5.txt" || fail "a valid record (a rule 9 warning only) is missing from 附件5"
+grep -q "厦门海丝优选" "$tmp/broken-a5.txt" && fail "a skipped record is in 附件5"
+python3 - "$tmp/broken/manifest.json" <<'EOF' || fail "manifest problems"
+import json, sys
+m = json.load(open(sys.argv[1]))
+lines = sorted(p["line"] for p in m["problems"] if p["severity"] == "error")
+assert lines == [2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 21], lines
+assert [p["province"] for p in m["packets"]] == ["福建省", "西藏自治区"]
+EOF
+
+echo "== --strict stops at the first problem and writes nothing"
+set +e
+"$gw" batch "$root/samples/forms/broken.csv" --out "$tmp/strict" --strict >/dev/null 2>"$tmp/strict.err"
+rc=$?
+set -e
+[ $rc = 1 ] || fail "--strict: exit $rc"
+[ "$(grep -c ': error: ' "$tmp/strict.err")" = 2 ] || fail "--strict should print the first problem and the stop: $(cat "$tmp/strict.err")"
+[ -z "$(find "$tmp/strict" -name '*.pdf')" ] || fail "--strict wrote PDFs"
+
+echo "== --docx writes the letter's and the 申报书' DOCX (not 附件5's), listed in the manifest"
+"$gw" batch "$root/samples/forms/province.csv" --out "$tmp/docx" --docx >/dev/null
+python3 - "$tmp/docx" <<'EOF' || fail "--docx"
+import json, os, sys, zipfile
+out = sys.argv[1]
+m = json.load(open(os.path.join(out, "manifest.json")))
+docx = [f for f in m["files"] if f["file"].endswith(".docx")]
+pdfs = [f["file"] for f in m["files"] if f["file"].endswith(".pdf") and f["kind"] != "merged"]
+want = [p[:-4] + ".docx" for p in pdfs if "附件5" not in p]
+assert [f["file"] for f in docx] == want, ([f["file"] for f in docx], want)
+z = zipfile.ZipFile(os.path.join(out, docx[0]["file"]))
+assert "闽工信消费函〔2024〕215号" in z.read("word/document.xml").decode()
+z = zipfile.ZipFile(os.path.join(out, "福建省/03-附件3-1-福州榕鞋智造有限公司.docx"))
+assert "基于消费大数据的运动鞋楦型设计平台" in z.read("word/document.xml").decode()
+EOF
+
+echo "== --archive takes a number once; --resume keeps it"
+python3 - "$root/samples/forms/province.csv" "$tmp/nonumber.csv" <<'EOF'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+col = rows[0].index("推荐函文号")
+for r in rows[1:]:
+    r[col] = ""
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline="")).writerows(rows)
+EOF
+cp -r "$root/samples/forms/narratives" "$tmp/"
+set +e
+"$gw" batch "$tmp/nonumber.csv" --out "$tmp/nonum" >/dev/null 2>"$tmp/nonum.err"
+rc=$?
+set -e
+[ $rc = 1 ] && grep -q "福建省的数据没有推荐函文号" "$tmp/nonum.err" || fail "missing 文号 not reported (exit $rc): $(cat "$tmp/nonum.err")"
+"$gw" archive init --archive "$tmp/archive" >/dev/null
+"$gw" batch "$tmp/nonumber.csv" --out "$tmp/arch" --archive --archive-dir "$tmp/archive" --agency 闽工信消费函 >/dev/null
+pdftotext "$tmp/arch/福建省/01-推荐函.pdf" - | tr -d ' ' | contains "闽工信消费函〔2024〕1号" || fail "--archive: letter lacks the reserved 文号"
+"$gw" batch "$tmp/nonumber.csv" --out "$tmp/arch" --archive --archive-dir "$tmp/archive" --agency 闽工信消费函 --resume >"$tmp/arch2.log"
+grep -Eq " 0 file\(s\) rendered.* 23 unchanged" "$tmp/arch2.log" || fail "--resume re-rendered: $(cat "$tmp/arch2.log")"
+[ "$("$gw" archive next 闽工信消费函 --year 2024 --archive "$tmp/archive")" = "闽工信消费函〔2024〕2号" ] ||
+  fail "--resume took a second number from the archive"
+
+echo "== killed (SIGKILL) and interrupted (SIGINT) runs, completed by --resume"
+python3 "$root/bench/make_batch_data.py" "$tmp/many" 96 24
+"$gw" batch "$tmp/many/batch.csv" --no-quotas --out "$tmp/clean" --jobs 2 >/dev/null
+interrupt() {  # interrupt SIGNAL OUT: start a run, signal it once 4 files are finished
+  "$gw" batch "$tmp/many/batch.csv" --no-quotas --out "$2" --jobs 1 >"$2.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 400); do
+    [ -f "$2/.gongwen-batch-journal" ] && [ "$(wc -l <"$2/.gongwen-batch-journal")" -ge 4 ] && break
+    sleep 0.02
+  done
+  kill -"$1" $pid
+  set +e
+  wait $pid
+  local rc=$?
+  set -e
+  echo $rc
+}
+rc=$(interrupt KILL "$tmp/killed")
+[ "$rc" = 137 ] || fail "SIGKILL run exited $rc (finished before the kill?)"
+merged=$(find "$tmp/killed" -maxdepth 1 -name '*-合订本.pdf' | wc -l)
+[ "$merged" -lt 24 ] || fail "the killed run had finished every packet; the test proves nothing"
+find "$tmp/killed" -name '*.pdf' -print0 | while IFS= read -r -d '' f; do
+  pdfinfo "$f" >/dev/null 2>&1 || fail "truncated PDF under its final name after SIGKILL: $f"
+done
+"$gw" batch "$tmp/many/batch.csv" --no-quotas --out "$tmp/killed" --jobs 2 --resume >"$tmp/resume.log"
+grep -Eq "[1-9][0-9]* unchanged" "$tmp/resume.log" || fail "--resume kept nothing: $(cat "$tmp/resume.log")"
+[ -z "$(find "$tmp/killed" -name '*.tmp-*')" ] || fail "temporary files left after --resume"
+diff -r "$tmp/clean" "$tmp/killed" || fail "killed + --resume differs from a clean run"
+
+rc=$(interrupt INT "$tmp/stopped")
+[ "$rc" = 130 ] || fail "SIGINT run exited $rc"
+grep -q "interrupted" "$tmp/stopped.log" || fail "no word on the interruption: $(cat "$tmp/stopped.log")"
+[ -f "$tmp/stopped/manifest.json" ] || fail "no manifest after SIGINT"
+python3 "$here/batch_check.py" "$tmp/stopped" >/dev/null 2>&1 || true  # partial: only its listed files must be right
+python3 - "$tmp/stopped" <<'EOF' || fail "SIGINT manifest lists files that are not complete"
+import hashlib, json, os, sys
+out = sys.argv[1]
+m = json.load(open(os.path.join(out, "manifest.json")))
+assert 0 < len(m["files"]) < 24 * 7, len(m["files"])
+for f in m["files"]:
+    assert hashlib.sha256(open(os.path.join(out, f["file"]), "rb").read()).hexdigest() == f["sha256"], f["file"]
+EOF
+"$gw" batch "$tmp/many/batch.csv" --no-quotas --out "$tmp/stopped" --jobs 2 --resume >/dev/null
+diff -r "$tmp/clean" "$tmp/stopped" || fail "interrupted + --resume differs from a clean run"
+
+echo "== a changed record is rendered again by --resume; a file altered on disk too"
+sed -i '0,/福州榕鞋智造有限公司/s//福州榕鞋智造股份有限公司/' "$tmp/many/batch.csv"
+printf 'x' >>"$tmp/clean/北京市/1-推荐函.pdf"
+"$gw" batch "$tmp/many/batch.csv" --no-quotas --out "$tmp/clean" --resume >"$tmp/changed.log"
+grep -q " 4 file(s) rendered" "$tmp/changed.log" ||
+  fail "expected 4 files again (北京市: the altered letter, 附件5 and the 申报书 of the changed record, the print file): $(cat "$tmp/changed.log")"
+check "$tmp/clean" 北京市
+
+if command -v script >/dev/null; then
+  echo "== a progress bar on a terminal"
+  script -qec "$gw batch $root/samples/forms/province.xlsx --out $tmp/tty" /dev/null >"$tmp/tty.log"
+  grep -q "23/23 files" "$tmp/tty.log" || fail "no progress bar on a terminal: $(cat -v "$tmp/tty.log")"
+fi
+echo "batch: all checks passed"

@@ -1,0 +1,289 @@
+// generator/batch: the print file (merge.cc) read back with qpdf's own document helpers — page count,
+// the blank pages that put every document on an odd page, one outline item per document pointing at
+// its first page, page labels restarting per document, deterministic bytes — the cover-letter
+// template (placeholders, escaping, dropped lines, errors with their line) and planning over the
+// sample data (records set aside with row and rule, packets per province).
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFOutlineDocumentHelper.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageLabelDocumentHelper.hh>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+
+#include "base/diagnostic.h"
+#include "base/files.h"
+#include "batch/cover_letter.h"
+#include "batch/merge.h"
+#include "batch/packet.h"
+#include "export/pdf/pdf_writer.h"
+#include "forms/read.h"
+#include "template/font_map_reader.h"
+
+using namespace gw;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fonts::FontSet& font_set() {
+  static fonts::FontSet fs = fonts::FontSet::open(fonts::read_font_map(fonts::default_font_map_path()));
+  return fs;
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string t = (fs::temp_directory_path() / "gw-batch-XXXXXX").string();
+    if (!mkdtemp(t.data())) throw std::runtime_error("mkdtemp failed");
+    path = t;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+// A PDF of `pages` pages, each with one rule (no text, so no fonts are embedded).
+std::string pdf_with_pages(const fs::path& dir, const std::string& name, int pages, bool landscape = false) {
+  layout::Document doc;
+  for (int i = 0; i < pages; ++i) {
+    layout::Page p;
+    if (landscape) std::swap(p.width_mm, p.height_mm);
+    p.rules.push_back(layout::Rule{"table", 20, 20, 100, 20, 0.35});
+    doc.pages.push_back(p);
+  }
+  std::string path = (dir / name).string();
+  write_file_atomic(path, pdf::write_pdf(doc, font_set()));
+  return path;
+}
+
+std::string label_prefix(QPDFObjectHandle label) {
+  return label.isDictionary() && label.hasKey("/P") ? label.getKey("/P").getUTF8Value() : "";
+}
+
+}  // namespace
+
+TEST_CASE("the print file puts every document on an odd page, with a bookmark and page labels each") {
+  TempDir tmp;
+  // 1, 2, 3 (landscape) and 1 pages: blanks after the 1st and the 3rd, none after the last.
+  std::vector<batch::MergeInput> in = {
+      {pdf_with_pages(tmp.path, "a.pdf", 1), "推荐函（闽工信消费函〔2024〕215号）", "推荐函-"},
+      {pdf_with_pages(tmp.path, "b.pdf", 2), "附件5 中国消费名品方阵推荐汇总表", "附件5-"},
+      {pdf_with_pages(tmp.path, "c.pdf", 3, true), "附件3-1 福州榕鞋智造有限公司：基于消费大数据的运动鞋楦型设计平台", "附件3-1-"},
+      {pdf_with_pages(tmp.path, "d.pdf", 1), "附件4-1 闽跑（厦门翔安闽跑体育用品有限公司）", "附件4-1-"},
+  };
+  batch::MergeInfo info{"福建省工业和信息化厅推荐材料", "福建省工业和信息化厅", "中国消费名品方阵推荐材料", "福建省"};
+  batch::MergeResult m = batch::merge_pdfs(in, info);
+  CHECK(m.pages == 9);
+  CHECK(m.blank_pages == 2);
+  CHECK(m.start_pages == std::vector<int>{1, 3, 5, 9});
+
+  QPDF q;
+  q.processMemoryFile("merged.pdf", m.bytes.data(), m.bytes.size());
+  auto pages = QPDFPageDocumentHelper(q).getAllPages();
+  REQUIRE(pages.size() == 9);
+  auto index_of = [&](QPDFObjectHandle page) {
+    for (size_t i = 0; i < pages.size(); ++i)
+      if (pages[i].getObjectHandle().getObjGen() == page.getObjGen()) return static_cast<int>(i) + 1;
+    return 0;
+  };
+
+  SECTION("one top-level bookmark per document, in order, each at the document's first page") {
+    auto outlines = QPDFOutlineDocumentHelper(q).getTopLevelOutlines();
+    REQUIRE(outlines.size() == in.size());
+    for (size_t i = 0; i < in.size(); ++i) {
+      CHECK(outlines[i].getTitle() == in[i].title);
+      CHECK(index_of(outlines[i].getDestPage()) == m.start_pages[i]);
+      CHECK(m.start_pages[i] % 2 == 1);
+    }
+  }
+
+  SECTION("page labels restart per document; blank pages are labelled as blank, unnumbered") {
+    QPDFPageLabelDocumentHelper labels(q);
+    REQUIRE(labels.hasPageLabels());
+    for (size_t i = 0; i < in.size(); ++i) {
+      auto l = labels.getLabelForPage(m.start_pages[i] - 1);
+      CHECK(label_prefix(l) == in[i].label);
+      CHECK(l.getKey("/S").getName() == "/D");
+      CHECK(l.getKey("/St").getIntValue() == 1);
+    }
+    for (int blank : {2, 8}) {
+      auto l = labels.getLabelForPage(blank - 1);
+      CHECK_FALSE(l.hasKey("/S"));
+      CHECK(label_prefix(l).find("空白页") != std::string::npos);
+    }
+  }
+
+  SECTION("blank pages are empty and take the size of the page before them") {
+    for (int blank : {2, 8}) {
+      auto page = pages[static_cast<size_t>(blank - 1)];
+      CHECK(page.getObjectHandle().getKey("/Contents").getStreamData()->getSize() == 0);
+      auto box = page.getMediaBox().getArrayAsRectangle();
+      auto before = pages[static_cast<size_t>(blank - 2)].getMediaBox().getArrayAsRectangle();
+      CHECK(box.urx == before.urx);
+      CHECK(box.ury == before.ury);
+    }
+    // The landscape document keeps its orientation in the print file.
+    auto c = pages[4].getMediaBox().getArrayAsRectangle();
+    CHECK(c.urx > c.ury);
+  }
+
+  SECTION("document information is set; no dates unless asked") {
+    auto doc_info = q.getTrailer().getKey("/Info");
+    CHECK(doc_info.getKey("/Title").getUTF8Value() == info.title);
+    CHECK(doc_info.getKey("/Author").getUTF8Value() == info.author);
+    CHECK_FALSE(doc_info.hasKey("/CreationDate"));
+    CHECK(q.getRoot().getKey("/PageMode").getName() == "/UseOutlines");
+  }
+
+  SECTION("the same inputs give the same bytes; --timestamp dates the file") {
+    CHECK(batch::merge_pdfs(in, info).bytes == m.bytes);
+    std::string path = (tmp.path / "merged.pdf").string();
+    auto f = batch::merge_pdfs_to_file(in, info, path);
+    CHECK(f.bytes.empty());
+    CHECK(f.pages == m.pages);
+    CHECK(read_file(path) == m.bytes);
+    batch::MergeInfo dated = info;
+    dated.timestamp = true;
+    batch::MergeResult t = batch::merge_pdfs(in, dated);
+    QPDF qt;
+    qt.processMemoryFile("dated.pdf", t.bytes.data(), t.bytes.size());
+    CHECK(qt.getTrailer().getKey("/Info").getKey("/CreationDate").getUTF8Value().rfind("D:", 0) == 0);
+  }
+}
+
+TEST_CASE("a single document gets no blank page; an unreadable input names the file") {
+  TempDir tmp;
+  auto m = batch::merge_pdfs({{pdf_with_pages(tmp.path, "a.pdf", 3), "A", "A-"}}, {});
+  CHECK(m.pages == 3);
+  CHECK(m.blank_pages == 0);
+  write_file_atomic((tmp.path / "broken.pdf").string(), "%PDF-1.4\nnot a pdf");
+  try {
+    batch::merge_pdfs({{(tmp.path / "broken.pdf").string(), "B", "B-"}}, {});
+    FAIL("no exception");
+  } catch (const std::runtime_error& e) {
+    CHECK(std::string(e.what()).find("broken.pdf") != std::string::npos);
+  }
+  CHECK(batch::pdf_page_count((tmp.path / "a.pdf").string()) == 3);
+}
+
+TEST_CASE("cover-letter template: escaped values, optional lines, comments, errors with the line") {
+  std::map<std::string, std::string> v = {{"推荐单位", "A&B<厅>"}, {"空", ""}, {"有", "x"}};
+  CHECK(batch::fill_template("<issuer>{{推荐单位}}</issuer>", v, "t.xml") == "<issuer>A&amp;B&lt;厅&gt;</issuer>");
+  // A dropped line keeps its newline, so the reader's line numbers still match the template.
+  CHECK(batch::fill_template("a\n<item>{{?空}}</item>\n<item>{{?有}}</item>\nb", v, "t.xml") == "a\n\n<item>x</item>\nb");
+  CHECK(batch::fill_template("<!-- {{key}} is\n documented {{here}} -->{{有}}", v, "t.xml") ==
+        "<!-- {{key}} is\n documented {{here}} -->x");
+  try {
+    batch::fill_template("line one\n  <title>{{标题}}</title>", v, "t.xml");
+    FAIL("no exception");
+  } catch (const InputError& e) {
+    CHECK(format(e.diagnostic()).rfind("t.xml:2:10: error: unknown placeholder {{标题}}", 0) == 0);
+  }
+  CHECK_THROWS_AS(batch::fill_template("{{推荐单位", v, "t.xml"), InputError);
+}
+
+TEST_CASE("letter values count the lists and leave out forms the packet does not hold") {
+  batch::LetterCounts c{8, 10, 2, false};
+  auto v = batch::letter_values("福建省工业和信息化厅", "福建省", "闽工信消费函〔2024〕215号", "2024-11-05", c);
+  CHECK(v["日期"] == "2024年11月5日");
+  CHECK(v["年度"] == "2024");
+  CHECK(v["推荐事项"] == "“数字三品”应用场景典型案例和中国消费名品");
+  CHECK(v["推荐内容"] == "“数字三品”应用场景典型案例8个、中国消费名品12个（企业品牌10个、区域品牌2个）");
+  CHECK(v["典型案例申报书"].empty());
+  c.application_forms = true;
+  c.typical_cases = 0;
+  v = batch::letter_values("x", "y", "z", "2024-11-05", c);
+  CHECK(v["推荐事项"] == "中国消费名品");
+  CHECK(v["典型案例申报书"].empty());
+  CHECK(v["消费名品申报书"] == "中国消费名品申报书（12份）");
+}
+
+TEST_CASE("the default template makes a 信函格式 letter that reads back") {
+  auto v = batch::letter_values("福建省工业和信息化厅", "福建省", "闽工信消费函〔2024〕215号", "2024-11-05",
+                                batch::LetterCounts{8, 10, 2, true});
+  std::string path = batch::default_letter_template();
+  model::Notice n = batch::make_cover_letter(path, read_file(path), v, nullptr);
+  CHECK(n.format == model::Format::Letter);
+  CHECK(n.doc_number.text == "闽工信消费函〔2024〕215号");
+  CHECK(n.recipients.text == "工业和信息化部消费品工业司：");
+  REQUIRE(n.attachment_names.size() == 3);
+  CHECK(n.attachment_names[1].text == "“数字三品”应用场景典型案例申报书（8份）");
+  CHECK(n.date.text == "2024年11月5日");
+}
+
+TEST_CASE("file names keep Chinese names and lose what file systems refuse") {
+  CHECK(batch::safe_file_part("福州榕鞋智造有限公司") == "福州榕鞋智造有限公司");
+  CHECK(batch::safe_file_part("A/B\\C:D*?\"<>|") == "A_B_C_D______");
+  CHECK(batch::safe_file_part("..") == "_");
+}
+
+TEST_CASE("planning the broken sample: records set aside with row and rule, the rest grouped by province") {
+  batch::PlanOptions o;
+  auto quotas = forms::Quotas::load(forms::forms_data_dir() + "/quotas.json");
+  o.quotas = &quotas;
+  o.letter_template = batch::default_letter_template();
+  batch::Plan plan = batch::plan_batch({std::string(GW_SOURCE_DIR) + "/samples/forms/broken.csv"}, forms::default_columns(), o);
+  CHECK(plan.records == 21);
+  CHECK(plan.skipped_records == 16);  // samples/forms/README.md: lines 2–7 and 9–17 and 21
+  auto has = [&](int line, const std::string& clause) {
+    for (const auto& p : plan.problems)
+      if (p.diagnostic.loc.line == line && p.diagnostic.clause == clause) return true;
+    return false;
+  };
+  CHECK(has(9, "forms.md rule 3"));
+  CHECK(has(21, "forms.md rule 8"));
+  CHECK(has(10, "forms.md rule 4"));
+  REQUIRE(plan.packets.size() == 2);
+  CHECK(plan.packets[0].province == "福建省");
+  CHECK(plan.packets[0].apps.size() == 2);  // lines 8 and 22
+  CHECK(plan.packets[1].province == "西藏自治区");
+  CHECK(plan.packets[1].apps.size() == 3);  // lines 18–20: the fourth is over the quota
+  CHECK(plan.packets[1].wenhao == "藏经信函〔2024〕36号");
+  CHECK(plan.packets[1].documents.front().kind == batch::DocKind::Letter);
+  CHECK(plan.packets[1].documents[1].kind == batch::DocKind::Summary);
+}
+
+TEST_CASE("a province without 推荐函文号 is reported, or takes a reserved number") {
+  TempDir tmp;
+  std::string csv = read_file(std::string(GW_SOURCE_DIR) + "/samples/forms/province.csv");
+  // Blank the 推荐函文号 column (the last one) on every row.
+  std::string out;
+  size_t start = 0;
+  bool header = true;
+  while (start < csv.size()) {
+    size_t end = csv.find("\r\n", start);
+    std::string line = csv.substr(start, end - start);
+    if (!header && line.size() > 20 && line.find("闽工信消费函〔2024〕215号") == line.size() - std::string("闽工信消费函〔2024〕215号").size())
+      line.erase(line.size() - std::string("闽工信消费函〔2024〕215号").size());
+    header = false;
+    out += line + "\r\n";
+    if (end == std::string::npos) break;
+    start = end + 2;
+  }
+  fs::copy(std::string(GW_SOURCE_DIR) + "/samples/forms/narratives", tmp.path / "narratives");
+  std::string path = (tmp.path / "p.csv").string();
+  write_file_atomic(path, out);
+
+  batch::PlanOptions o;
+  o.letter_template = batch::default_letter_template();
+  batch::Plan plan = batch::plan_batch({path}, forms::default_columns(), o);
+  CHECK(plan.packets.empty());
+  REQUIRE(plan.problems.size() == 1);
+  CHECK(plan.problems[0].diagnostic.message.find("没有推荐函文号") != std::string::npos);
+
+  int calls = 0;
+  o.reserve_wenhao = [&](const batch::Packet&, const std::string& agency, int year) -> std::optional<std::string> {
+    ++calls;
+    CHECK(agency.empty());
+    CHECK(year == 2024);
+    return "闽工信消费函〔2024〕7号";
+  };
+  plan = batch::plan_batch({path}, forms::default_columns(), o);
+  CHECK(calls == 1);
+  REQUIRE(plan.packets.size() == 1);
+  CHECK(plan.packets[0].wenhao == "闽工信消费函〔2024〕7号");
+  CHECK(plan.packets[0].wenhao_source == "archive");
+}
