@@ -17,15 +17,15 @@ got=$("$GONGWEN" archive next 工信厅消费函 --year 2022; "$GONGWEN" archive
       "$GONGWEN" archive next 工信厅消费函 --year 2022)
 [[ $got == $'工信厅消费函〔2022〕1号\n工信厅消费函〔2022〕2号\n工信厅消费函〔2022〕3号' ]] || fail "next x3 gave: $got"
 
-# Concurrency: 4 processes, 200 reservations each, every one its own IMMEDIATE transaction.
+# Concurrency (issue 5): 4 processes, 1,000 reservations each, every one its own IMMEDIATE transaction.
 for p in 1 2 3 4; do
-  "$GONGWEN" archive next 国发 --year 2023 --count 200 > "$tmp/next.$p" &
+  "$GONGWEN" archive next 国发 --year 2023 --count 1000 > "$tmp/next.$p" &
 done
 wait
 cat "$tmp"/next.* | sed -E 's/^国发〔2023〕([0-9]+)号$/\1/' | sort -n > "$tmp/all"
-[[ $(wc -l < "$tmp/all") -eq 800 ]] || fail "expected 800 numbers, got $(wc -l < "$tmp/all")"
-[[ $(sort -u "$tmp/all" | wc -l) -eq 800 ]] || fail "duplicate numbers handed out"
-seq 1 800 | cmp -s - "$tmp/all" || fail "numbers are not 1..800"
+[[ $(wc -l < "$tmp/all") -eq 4000 ]] || fail "expected 4000 numbers, got $(wc -l < "$tmp/all")"
+[[ $(sort -u "$tmp/all" | wc -l) -eq 4000 ]] || fail "duplicate numbers handed out"
+seq 1 4000 | cmp -s - "$tmp/all" || fail "numbers are not 1..4000"
 gaps=$("$GONGWEN" archive gaps --year 2023 --json)
 grep -q '"missing": \[\]' <<<"$gaps" || fail "gaps after concurrent reservations: $gaps"
 
