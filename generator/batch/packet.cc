@@ -1,6 +1,8 @@
 // Planning packets; see packet.h.
 #include "batch/packet.h"
 
+#include "batch/summary_form.h"
+
 #include <map>
 #include <set>
 
@@ -51,21 +53,6 @@ std::string serialize(const layout::SummaryForm& f) {
 
 std::string fingerprint(const std::string& kind, const std::string& content, const std::string& environment) {
   return sha256_hex(kind + "\n" + environment + "\n" + content);
-}
-
-layout::PlainTable plain(const forms::SummaryTable& t) {
-  layout::PlainTable p;
-  p.caption = t.title;
-  p.header = t.header;
-  p.rows = t.rows;
-  p.centred = {true};  // 序号
-  return p;
-}
-
-std::string first_of(const std::vector<forms::Application>& apps, forms::Field forms::Application::*f) {
-  for (const auto& a : apps)
-    if (!(a.*f).empty()) return (a.*f).text;
-  return {};
 }
 
 std::string province_of(const forms::Application& a) {
@@ -290,14 +277,7 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
 
     DocumentPlan summary;
     summary.kind = DocKind::Summary;
-    summary.summary.label = "附件5";
-    summary.summary.title = "中国消费名品方阵推荐汇总表";
-    summary.summary.loc = p.apps.front().loc;
-    std::string date = fill_date;
-    if (auto d = forms::parse_date(date)) date = forms::chinese(*d);
-    summary.summary.head_lines.push_back("推荐单位（盖章）：" + p.recommender + "　　　　　　填报日期：" + date);
-    summary.summary.tables.push_back(plain(cases));
-    summary.summary.tables.push_back(plain(brands));
+    summary.summary = summary_form(p.apps, cases, brands);
     summary.file = folder + "/" + numbered(++n, total) + "-附件5-推荐汇总表.pdf";
     summary.title = "附件5 中国消费名品方阵推荐汇总表";
     summary.label = "附件5-";

@@ -16,9 +16,9 @@
 #include "export/docx/summary_docx.h"
 #include "export/pdf/pdf_writer.h"
 #include "forms/collation.h"
+#include "batch/summary_form.h"
 #include "forms/application_form.h"
 #include "forms/data_set.h"
-#include "forms/dates.h"
 #include "forms/summary.h"
 #include "layout/form_layout.h"
 #include "layout/summary_layout.h"
@@ -32,23 +32,6 @@ struct Opts {
   bool no_quotas = false;
   FontOptions fonts;
 };
-
-layout::PlainTable plain(const forms::SummaryTable& t) {
-  layout::PlainTable p;
-  p.caption = t.title;
-  p.header = t.header;
-  p.rows = t.rows;
-  p.centred = {true};  // 序号
-  return p;
-}
-
-// The first non-empty value of a province-side field: every record of one province carries the same
-// 推荐单位 and 填报日期 (a spreadsheet repeats them on each row).
-std::string first_of(const std::vector<forms::Application>& apps, forms::Field forms::Application::*f) {
-  for (const auto& a : apps)
-    if (!(a.*f).empty()) return (a.*f).text;
-  return {};
-}
 
 // Reads and checks the data set; prints every finding; throws when any is an error.
 std::vector<forms::Application> load_checked(const Opts& o) {
@@ -84,15 +67,8 @@ int run_summary(const Opts& o) {
   if (!order) throw InputError(SourceLoc{}, "unknown sort order '" + o.sort + "'", "use --sort input, pinyin or stroke");
   std::vector<forms::Application> apps = load_checked(o);
 
-  layout::SummaryForm form;
-  form.label = "附件5";
-  form.title = "中国消费名品方阵推荐汇总表";
+  layout::SummaryForm form = batch::summary_form(apps, forms::typical_case_table(apps, *order), forms::brand_table(apps, *order));
   form.loc = SourceLoc{o.files.front()};
-  std::string date = first_of(apps, &forms::Application::fill_date);
-  if (auto d = forms::parse_date(date)) date = forms::chinese(*d);
-  form.head_lines.push_back("推荐单位（盖章）：" + first_of(apps, &forms::Application::recommender) + "　　　　　　填报日期：" + date);
-  form.tables.push_back(plain(forms::typical_case_table(apps, *order)));
-  form.tables.push_back(plain(forms::brand_table(apps, *order)));
 
   const std::vector<std::string> formats = output_formats(o);
   model::Style style = load_style(o.style);

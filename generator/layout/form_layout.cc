@@ -62,13 +62,7 @@ class FormLayout {
     return (grid_.pitch() * span - sz) / 2 + kEmBaseline * sz;
   }
   std::vector<text::BrokenLine> broken(const std::vector<SetGlyph>& g, double first, double rest) const {
-    std::u32string cps;
-    std::vector<double> adv;
-    for (const auto& x : g) {
-      cps.push_back(x.cp);
-      adv.push_back(x.advance);
-    }
-    return text::break_lines(cps, adv, first, rest);
+    return TextSetter::break_glyphs(g, first, rest);
   }
 
   void add(FlowRow row) {
@@ -114,13 +108,7 @@ class FormLayout {
 void FormLayout::centred(const FormText& t, const std::string& role) {
   auto g = set_.shape(t.text, role, t.loc);
   if (g.empty()) return;
-  std::u32string cps;
-  std::vector<double> adv;
-  for (const auto& x : g) {
-    cps.push_back(x.cp);
-    adv.push_back(x.advance);
-  }
-  auto starts = text::balance_title(cps, adv, grid_.block_width());
+  auto starts = TextSetter::balance_title(g, grid_.block_width());
   starts.push_back(g.size());
   const int span = span_of(role);
   size_t a = 0;
@@ -420,9 +408,7 @@ void FormLayout::number_pages(std::vector<Page>& pages, bool cover) const {
     Page& pg = pages[i];
     const int num = static_cast<int>(i) + 1;
     pg.number = num;
-    std::string text = style_.page_number_form;
-    auto at = text.find("{n}");
-    if (at != std::string::npos) text = text.substr(0, at) + std::to_string(num) + text.substr(at + 3);
+    const std::string text = style_.page_number_text(num);
     auto g = set_.shape(text, role, {style_.source_file});
     const double w = TextSetter::width(g);
     const double px = num % 2 == 1 ? grid_.block_right() - c - w : grid_.block_left() + c;

@@ -88,13 +88,7 @@ std::vector<FlowRow> NoticeLayout::paragraph(const std::vector<Run>& runs, const
   std::vector<FlowRow> rows;
   auto g = set_.shape(runs, size(role));
   if (g.empty()) return rows;
-  std::u32string cps;
-  std::vector<double> adv;
-  for (const auto& x : g) {
-    cps.push_back(x.cp);
-    adv.push_back(x.advance);
-  }
-  auto lines = text::break_lines(cps, adv, right_x - first_x, right_x - cont_x);
+  auto lines = TextSetter::break_glyphs(g, right_x - first_x, right_x - cont_x);
   for (size_t i = 0; i < lines.size(); ++i) {
     const auto& l = lines[i];
     double x = i == 0 ? first_x : cont_x;
@@ -110,13 +104,7 @@ std::vector<FlowRow> NoticeLayout::centered_title(const model::Field& title, con
   // 7.3.1: centred, broken only between words, balanced (trapezoid or diamond).
   std::vector<FlowRow> rows;
   auto g = set_.shape(title.text, role, title.loc);
-  std::u32string cps;
-  std::vector<double> adv;
-  for (const auto& x : g) {
-    cps.push_back(x.cp);
-    adv.push_back(x.advance);
-  }
-  auto starts = text::balance_title(cps, adv, grid_.block_width());
+  auto starts = TextSetter::balance_title(g, grid_.block_width());
   starts.push_back(g.size());
   size_t a = 0;
   for (size_t b : starts) {
@@ -606,9 +594,7 @@ void NoticeLayout::number_pages(std::vector<Page>& pages) {
     if (i == 0 && n_.format == Format::Letter) show = false;  // 10.1
     if (!show) continue;
     pg.number = num;
-    std::string form = style_.page_number_form;
-    auto at = form.find("{n}");
-    std::string text = at == std::string::npos ? form : form.substr(0, at) + std::to_string(num) + form.substr(at + 3);
+    const std::string text = style_.page_number_text(num);
     auto g = set_.shape(text, role, {style_.source_file});
     double w = TextSetter::width(g);
     double x = num % 2 == 1 ? grid_.block_right() - c - w : grid_.block_left() + c;

@@ -70,13 +70,7 @@ class SummaryLayout {
   }
   // Lines of `text` broken to `width`: each is [begin, end) into the glyphs, plus its squeeze.
   std::vector<text::BrokenLine> broken(const std::vector<SetGlyph>& g, double width) const {
-    std::u32string cps;
-    std::vector<double> adv;
-    for (const auto& x : g) {
-      cps.push_back(x.cp);
-      adv.push_back(x.advance);
-    }
-    return text::break_lines(cps, adv, width, width);
+    return TextSetter::break_glyphs(g, width, width);
   }
   // One FlowRow per line: align 0 = left, 1 = centred.
   std::vector<FlowRow> text_rows(const std::string& text, const std::string& role, int align) const;
@@ -224,9 +218,7 @@ void SummaryLayout::number_pages(std::vector<Page>& pages) const {
     Page& pg = pages[i];
     const int num = static_cast<int>(i) + 1;
     pg.number = num;
-    std::string text = style_.page_number_form;
-    auto at = text.find("{n}");
-    if (at != std::string::npos) text = text.substr(0, at) + std::to_string(num) + text.substr(at + 3);
+    const std::string text = style_.page_number_text(num);
     auto g = set_.shape(text, role, {style_.source_file});
     double w = TextSetter::width(g);
     double x = std::max(0.0, grid_.block_left() - style_.page_number_gap_mm - w);

@@ -93,4 +93,31 @@ TextLine TextSetter::line(const std::vector<SetGlyph>& g, size_t begin, size_t e
   return tl;
 }
 
+namespace {
+
+void split(const std::vector<SetGlyph>& g, std::u32string& cps, std::vector<double>& adv) {
+  cps.reserve(g.size());
+  adv.reserve(g.size());
+  for (const auto& x : g) {
+    cps.push_back(x.cp);
+    adv.push_back(x.advance);
+  }
+}
+
+}  // namespace
+
+std::vector<text::BrokenLine> TextSetter::break_glyphs(const std::vector<SetGlyph>& g, double first_mm, double rest_mm) {
+  std::u32string cps;
+  std::vector<double> adv;
+  split(g, cps, adv);
+  return text::break_lines(cps, adv, first_mm, rest_mm);
+}
+
+std::vector<size_t> TextSetter::balance_title(const std::vector<SetGlyph>& g, double width_mm) {
+  std::u32string cps;
+  std::vector<double> adv;
+  split(g, cps, adv);
+  return text::balance_title(cps, adv, width_mm);
+}
+
 }  // namespace gw::layout

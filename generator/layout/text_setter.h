@@ -11,6 +11,7 @@
 #include "layout/laid_out.h"
 #include "layout/page_grid.h"
 #include "model/style.h"
+#include "text/line_breaker.h"
 
 namespace gw::layout {
 
@@ -37,6 +38,10 @@ class TextSetter {
   std::vector<SetGlyph> shape(const std::vector<Run>& runs, double size_pt) const;
   std::vector<SetGlyph> shape(const std::string& text, const std::string& role, const SourceLoc& loc) const;
   static double width(const std::vector<SetGlyph>& g, size_t begin = 0, size_t end = SIZE_MAX);
+  // The glyphs broken into lines (line breaker + 禁则): the first line first_mm wide, the rest rest_mm.
+  static std::vector<text::BrokenLine> break_glyphs(const std::vector<SetGlyph>& g, double first_mm, double rest_mm);
+  // Where each line of a title set in these glyphs starts: broken between words, balanced (7.3.1).
+  static std::vector<size_t> balance_title(const std::vector<SetGlyph>& g, double width_mm);
 
   // A line of glyphs [begin, end) starting at x. When justify_to > 0 the inter-character gaps are
   // stretched (or shrunk) so the line ends exactly at x + justify_to; squeeze_mm is first taken out

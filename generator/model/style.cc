@@ -20,6 +20,13 @@ double Style::line_pitch_mm() const {
   return block_height_mm / lines_per_page;
 }
 
+std::string Style::page_number_text(int n) const {
+  std::string text = page_number_form;
+  auto at = text.find("{n}");
+  if (at != std::string::npos) text = text.substr(0, at) + std::to_string(n) + text.substr(at + 3);
+  return text;
+}
+
 const ElementStyle& Style::element(const std::string& role) const {
   auto it = elements.find(role);
   if (it != elements.end()) return it->second;

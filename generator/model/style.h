@@ -74,6 +74,8 @@ struct Style {
   double line_pitch_mm() const;
   double char_pitch_mm() const { return block_width_mm / chars_per_line; }
   const ElementStyle& element(const std::string& role) const;  // falls back to "body"
+  // Page n as printed: page_number_form with {n} replaced ("— 3 —").
+  std::string page_number_text(int n) const;
 
   static Style gbt9704();  // the standard's values with the standard's typography
 };
