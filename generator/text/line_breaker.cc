@@ -195,8 +195,15 @@ std::vector<size_t> balance_title(std::u32string_view s, const std::vector<doubl
   // boundaries, so a break that is not next to a space or punctuation, nor at the seams of a
   // title's usual frame (…关于 | subject | 的通知), costs as much as a few characters of imbalance.
   const double em = total / static_cast<double>(n);
+  // A quoted name (“数字三品”, 《中国消费名品方阵推荐工作指引》) is one phrase: breaking inside it
+  // costs more than any word seam, and more than a title one line longer.
+  constexpr double kQuotedBreak = 20.0, kExtraLine = 6.0;  // in characters of imbalance
+  std::vector<int> quoted(n + 1, 0);
+  for (size_t i = 0; i < n; ++i)
+    quoted[i + 1] = std::max(0, quoted[i] + (s[i] == U'“' || s[i] == U'《') - (s[i] == U'”' || s[i] == U'》'));
   auto seam_cost = [&](size_t b) {
     char32_t prev = s[b - 1], cur = s[b];
+    if (quoted[b] > 0) return kQuotedBreak * em;
     if (prev == U' ' || cur == U' ' || prev == U'\u3000') return 0.0;
     if (is_line_start_prohibited(prev) || prev == U'”' || prev == U'》' || prev == U'）' || cur == U'“' || cur == U'《' || cur == U'（')
       return 0.0;
@@ -211,7 +218,12 @@ std::vector<size_t> balance_title(std::u32string_view s, const std::vector<doubl
   std::vector<size_t> cur;
   // Depth-first over the few candidates; titles are short.
   const size_t min_lines = static_cast<size_t>(std::ceil(total / width));
-  for (size_t lines = std::max<size_t>(2, min_lines); lines <= 5 && best.empty(); ++lines) {
+  // The fewest lines that fit, unless they must break inside a quoted name: then one line more
+  // (costing less than that break) is tried too.
+  const size_t base_lines = std::max<size_t>(2, min_lines);
+  size_t found_at = 0;
+  for (size_t lines = base_lines;
+       lines <= 5 && (best.empty() || (lines == found_at + 1 && best_cost >= 0.5 * kQuotedBreak * em)); ++lines) {
     std::function<void(size_t, size_t)> go = [&](size_t start_idx, size_t from) {
       if (cur.size() + 1 == lines) {
         if (w(from, n) > width + 1e-6) return;
@@ -231,7 +243,7 @@ std::vector<size_t> balance_title(std::u32string_view s, const std::vector<doubl
           for (size_t i = 1; i <= peak; ++i) diamond = diamond && ws[i] >= ws[i - 1] - 1e-6;
           for (size_t i = peak + 1; i < ws.size(); ++i) diamond = diamond && ws[i] <= ws[i - 1] + 1e-6;
         }
-        double cost = mx - mn;
+        double cost = mx - mn + kExtraLine * em * static_cast<double>(lines - base_lines);
         for (size_t b : cur) cost += seam_cost(b);
         if (!(dec || inc || diamond)) cost += 1000;  // not a trapezoid or diamond: last resort
         if (dec) cost -= 0.01;                       // prefer the usual long-over-short trapezoid
@@ -248,6 +260,7 @@ std::vector<size_t> balance_title(std::u32string_view s, const std::vector<doubl
       }
     };
     go(0, 0);
+    if (!best.empty() && found_at == 0) found_at = lines;
   }
   if (best.empty()) {
     // No word-boundary solution fits: fall back to greedy breaking.

@@ -111,3 +111,27 @@ TEST_CASE("7.3.1: a title that fits stays on one line") {
   auto s = to_u32("关于印发工作方案的通知");
   CHECK(balance_title(s, advances(s), 28).empty());
 }
+
+TEST_CASE("7.3.1: a quoted name stays whole when one more line avoids splitting it") {
+  // Two lines would fit only by breaking “数字|三品” (the seed packet's cover letter did); three
+  // lines keep the name whole.
+  auto s = to_u32("福建省工业和信息化厅关于推荐2024年“数字三品”应用场景典型案例和中国消费名品的函");
+  auto adv = advances(s);
+  auto breaks = balance_title(s, adv, 20);
+  REQUIRE_FALSE(breaks.empty());
+  const size_t open = s.find(U'“'), close = s.find(U'”');
+  for (size_t b : breaks) {
+    INFO("break at " << b);
+    CHECK((b <= open || b > close));
+  }
+  double w = 0;
+  size_t k = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || (k < breaks.size() && i == breaks[k])) {
+      CHECK(w <= 20);
+      w = 0;
+      ++k;
+    }
+    if (i < s.size()) w += adv[i];
+  }
+}
