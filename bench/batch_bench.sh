@@ -63,7 +63,7 @@ if command -v soffice >/dev/null; then
   docx_total=$(find "$work/odocx" -name '*.docx' | wc -l)
   printf '%-34s %7.2f s  %5d files  %6d pages      %7.1f pages/s  (start-up included)\n' "LibreOffice, $subset DOCX" "$lo_secs" \
     "$(ls "$work"/lo-out/*.pdf | wc -l)" "$lo_pages" "$lo_rate"
-  printf '   extrapolated to the %d DOCX of the batch: %.0f s (%d DOCX are all gongwen makes; 附件5 is PDF only)\n' \
+  printf '   extrapolated to the %d DOCX of the batch: %.0f s (%d DOCX: every document but the print files)\n' \
     "$docx_total" "$(echo "$docx_total * $lo_secs / $subset" | bc -l)" "$docx_total"
   printf '   gongwen --jobs 1 pages/s ÷ LibreOffice pages/s: %.0f×\n' "$(echo "($p1 / $s1) / $lo_rate" | bc -l)"
 else

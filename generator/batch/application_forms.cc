@@ -45,7 +45,7 @@ ApplicationDocument render_application(const forms::Application& app, const mode
   model::FormDocument form = forms::fill_application(app, templates());
   ApplicationDocument out;
   out.laid_out = layout::layout_form(form, style, fonts);
-  if (docx) out.docx = docx::write_form_docx(form, style);
+  if (docx) out.docx = docx::write_form_docx(form, style, docx::options_for_fonts(fonts));
   return out;
 }
 

@@ -281,6 +281,7 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
     summary.file = folder + "/" + numbered(++n, total) + "-附件5-推荐汇总表.pdf";
     summary.title = "附件5 中国消费名品方阵推荐汇总表";
     summary.label = "附件5-";
+    summary.docx = true;
     summary.fingerprint = fingerprint("attachment5", serialize(summary.summary), options.environment);
     p.documents.push_back(std::move(summary));
 

@@ -31,7 +31,7 @@ struct DocumentPlan {
   std::string title;        // the bookmark and the PDF /Title
   std::string label;        // page-label prefix in the merged file, e.g. "附件3-1"
   std::string fingerprint;  // SHA-256 of everything the bytes depend on (--resume compares it)
-  bool docx = false;        // a DOCX twin can be written (letter, 申报书; not 附件5, a laid-out table)
+  bool docx = false;        // a DOCX twin is written with --docx (every kind but the print file)
 
   model::Notice letter;         // kind Letter
   layout::SummaryForm summary;  // kind Summary

@@ -16,6 +16,7 @@
 #include "batch/merge.h"
 #include "export/docx/docx_writer.h"
 #include "export/docx/layout_decisions.h"
+#include "export/docx/summary_docx.h"
 #include "export/pdf/pdf_writer.h"
 #include "layout/notice_layout.h"
 #include "layout/summary_layout.h"
@@ -179,12 +180,17 @@ class Runner {
         case DocKind::Letter:
           doc = layout::layout_notice(d.letter, o_.style, *fonts);
           if (want_docx) {
-            docx::DocxOptions xo;
+            docx::DocxOptions xo = docx::options_for_fonts(*fonts);
             docx::take_layout_decisions(xo, doc);
             docx_bytes = docx::write_docx(d.letter, o_.style, xo);
           }
           break;
-        case DocKind::Summary: doc = layout::layout_summary(d.summary, o_.style, *fonts); break;
+        case DocKind::Summary: {
+          layout::SummaryDecisions decisions;
+          doc = layout::layout_summary(d.summary, o_.style, *fonts, &decisions);
+          if (want_docx) docx_bytes = docx::write_summary_docx(d.summary, o_.style, docx::options_for_fonts(*fonts), &decisions);
+          break;
+        }
         case DocKind::Application: {
           ApplicationDocument a = render_application(p.apps[d.app], o_.style, *fonts, want_docx);
           doc = std::move(a.laid_out);

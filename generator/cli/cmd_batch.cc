@@ -227,7 +227,7 @@ void add(CLI::App& app) {
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--out", opts->out, "output folder")->required();
-  cmd->add_flag("--docx", opts->docx, "also write DOCX of the cover letter and the 申报书 (附件5 is PDF only)");
+  cmd->add_flag("--docx", opts->docx, "also write the DOCX of the cover letter, 附件5 and every 申报书");
   cmd->add_option("--jobs,-j", opts->jobs, "parallel workers (default: all cores)");
   cmd->add_flag("--resume", opts->resume, "skip files the manifest lists as made from the same inputs and unchanged");
   cmd->add_flag("--strict", opts->strict, "stop at the first problem instead of skipping the record");

@@ -34,12 +34,7 @@ model::Style load_style(const std::string& name_or_path) {
   return tmpl::read_style(name_or_path.empty() ? "gbt9704-2012" : name_or_path);
 }
 
-docx::DocxOptions docx_options(const fonts::FontSet& fonts) {
-  docx::DocxOptions o;
-  for (const auto& role : fonts.roles())
-    if (std::string face = fonts.docx_name(role); !face.empty()) o.fonts[role] = face;
-  return o;
-}
+docx::DocxOptions docx_options(const fonts::FontSet& fonts) { return docx::options_for_fonts(fonts); }
 
 model::Notice load_and_check(const std::string& path, std::ostream& diag) {
   model::Notice n = tmpl::read_notice(path);

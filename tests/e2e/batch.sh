@@ -68,7 +68,7 @@ set -e
 [ "$(grep -c ': error: ' "$tmp/strict.err")" = 2 ] || fail "--strict should print the first problem and the stop: $(cat "$tmp/strict.err")"
 [ -z "$(find "$tmp/strict" -name '*.pdf')" ] || fail "--strict wrote PDFs"
 
-echo "== --docx writes the letter's and the 申报书' DOCX (not 附件5's), listed in the manifest"
+echo "== --docx writes the DOCX of every document (letter, 附件5, 申报书), listed in the manifest"
 "$gw" batch "$root/samples/forms/province.csv" --out "$tmp/docx" --docx >/dev/null
 python3 - "$tmp/docx" <<'EOF' || fail "--docx"
 import json, os, sys, zipfile
@@ -76,12 +76,15 @@ out = sys.argv[1]
 m = json.load(open(os.path.join(out, "manifest.json")))
 docx = [f for f in m["files"] if f["file"].endswith(".docx")]
 pdfs = [f["file"] for f in m["files"] if f["file"].endswith(".pdf") and f["kind"] != "merged"]
-want = [p[:-4] + ".docx" for p in pdfs if "附件5" not in p]
+want = [p[:-4] + ".docx" for p in pdfs]
 assert [f["file"] for f in docx] == want, ([f["file"] for f in docx], want)
 z = zipfile.ZipFile(os.path.join(out, docx[0]["file"]))
 assert "闽工信消费函〔2024〕215号" in z.read("word/document.xml").decode()
 z = zipfile.ZipFile(os.path.join(out, "福建省/03-附件3-1-福州榕鞋智造有限公司.docx"))
 assert "基于消费大数据的运动鞋楦型设计平台" in z.read("word/document.xml").decode()
+z = zipfile.ZipFile(os.path.join(out, "福建省/02-附件5-推荐汇总表.docx"))
+doc = z.read("word/document.xml").decode()
+assert "推荐汇总表" in doc and "福州榕鞋智造有限公司" in doc and 'w:orient="landscape"' in doc
 EOF
 
 echo "== --archive takes a number once; --resume keeps it"

@@ -7,6 +7,13 @@
 
 namespace gw::docx {
 
+DocxOptions options_for_fonts(const fonts::FontSet& fonts) {
+  DocxOptions o;
+  for (const auto& role : fonts.roles())
+    if (std::string face = fonts.docx_name(role); !face.empty()) o.fonts[role] = face;
+  return o;
+}
+
 std::string write_docx(const model::Notice& notice, const model::Style& style, const DocxOptions& opts) {
   check_expressible(style, opts);
   DocxBuilder b(style, opts);

@@ -8,6 +8,7 @@
 #include <vector>
 #include <string>
 
+#include "fonts/font_set.h"
 #include "model/notice.h"
 #include "model/style.h"
 
@@ -48,6 +49,10 @@ struct DocxOptions {
   enum class ColophonPage { Last, NewPage, AfterBlankPage };
   ColophonPage colophon_page = ColophonPage::Last;
 };
+
+// The options that name, for each font role, the face the font map gives for DOCX (docx-name), so
+// that every DOCX gongwen writes asks for the same faces as the PDF used.
+DocxOptions options_for_fonts(const fonts::FontSet& fonts);
 
 std::string write_docx(const model::Notice& notice, const model::Style& style, const DocxOptions& opts = {});
 
