@@ -1,28 +1,16 @@
-// See application_forms.h. The 申报书 renderer is detected by its headers so that batch builds both
-// before and after it lands; nothing else in batch knows whether it exists.
+// See application_forms.h.
 #include "batch/application_forms.h"
 
-#include <stdexcept>
-
-#if __has_include("layout/form_layout.h") && __has_include("forms/application_form.h")
-#define GW_HAVE_APPLICATION_FORMS 1
 #include <mutex>
 
 #include "base/files.h"
 #include "base/sha256.h"
 #include "export/docx/form_docx.h"
-#include "forms/read.h"
 #include "forms/application_form.h"
+#include "forms/read.h"
 #include "layout/form_layout.h"
-#else
-#define GW_HAVE_APPLICATION_FORMS 0
-#endif
 
 namespace gw::batch {
-
-#if GW_HAVE_APPLICATION_FORMS
-
-bool application_forms_available() { return true; }
 
 std::string application_forms_fingerprint() {
   std::string all;
@@ -48,17 +36,5 @@ ApplicationDocument render_application(const forms::Application& app, const mode
   if (docx) out.docx = docx::write_form_docx(form, style, docx::options_for_fonts(fonts));
   return out;
 }
-
-#else
-
-bool application_forms_available() { return false; }
-
-std::string application_forms_fingerprint() { return {}; }
-
-ApplicationDocument render_application(const forms::Application&, const model::Style&, const fonts::FontSet&, bool) {
-  throw std::logic_error("the 附件3/附件4 renderer is not built in (generator/layout/form_layout.h is missing)");
-}
-
-#endif
 
 }  // namespace gw::batch

@@ -1,7 +1,5 @@
 // The one place where the 申报书 renderer (附件3/附件4: forms::fill_application + layout::layout_form,
-// docx::write_form_docx) plugs into batch. It is found by its headers: in a tree without
-// generator/layout/form_layout.h, application_forms_available() is false, packets hold the cover
-// letter and 附件5 only, and the letter's 附件说明 does not list the 申报书.
+// docx::write_form_docx) plugs into batch.
 #pragma once
 
 #include "fonts/font_set.h"
@@ -13,10 +11,8 @@
 
 namespace gw::batch {
 
-bool application_forms_available();
-
 // What the 申报书 bytes depend on besides the record: the form templates' text (so that --resume
-// renders again after a deployer edits a template). Empty when the renderer is not built in.
+// renders again after a deployer edits a template).
 std::string application_forms_fingerprint();
 
 struct ApplicationDocument {

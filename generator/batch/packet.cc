@@ -223,8 +223,7 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
   std::vector<forms::Application>().swap(all);
 
   std::string template_text = read_file(options.letter_template);
-  bool with_forms = application_forms_available();
-  std::string forms_fingerprint = with_forms ? "templates=" + application_forms_fingerprint() + "\n" : "";
+  const std::string forms_fingerprint = "templates=" + application_forms_fingerprint() + "\n";
   for (const auto& key : order) {
     Packet p;
     p.province = key;
@@ -246,9 +245,9 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
     counts.typical_cases = static_cast<int>(cases.rows.size());
     for (const auto* a : brands.sources)
       (a->kind == forms::Kind::RegionalBrand ? counts.regional_brands : counts.enterprise_brands)++;
-    counts.application_forms = with_forms;
+    counts.application_forms = true;
 
-    size_t total = 2 + (with_forms ? p.apps.size() : 0);
+    size_t total = 2 + p.apps.size();
     size_t n = 0;
 
     DocumentPlan letter;
@@ -286,7 +285,7 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
     p.documents.push_back(std::move(summary));
 
     // 附件3 then 附件4, each in the order (and with the 序号) of its 汇总表 table.
-    if (with_forms) {
+    {
       for (const forms::SummaryTable* table : {&cases, &brands}) {
         for (size_t i = 0; i < table->sources.size(); ++i) {
           const forms::Application& a = *table->sources[i];

@@ -21,18 +21,7 @@ samples=("$@")
 [ ${#samples[@]} -gt 0 ] || samples=("$root"/samples/notices/*.xml)
 
 # One alias per role: the DOCX face name -> the family of the first file found for the role.
-"$gongwen" fonts | python3 -c '
-import re, sys
-print("<?xml version=\"1.0\"?>\n<fontconfig>\n  <include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>")
-docx = None
-for line in sys.stdin:
-    m = re.match(r"^\S+\s+\(DOCX: (.+)\)$", line.rstrip())
-    if m: docx = m.group(1); continue
-    m = re.match(r"^\s+found\s+\S+\s+\[(.+?)\]", line)
-    if m and docx:
-        print(f"  <alias binding=\"same\"><family>{docx}</family><prefer><family>{m.group(1)}</family></prefer></alias>")
-        docx = None
-print("</fontconfig>")' > "$dir/fonts.conf"
+bash "$root/tests/e2e/lo_fonts_conf.sh" "$gongwen" > "$dir/fonts.conf"
 
 mkdir -p "$dir/lo"
 for f in "${samples[@]}"; do

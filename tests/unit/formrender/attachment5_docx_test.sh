@@ -31,18 +31,7 @@ rc=$?
 [ -s "$tmp/a5.pdf" ] && [ -s "$tmp/a5.docx" ] || { echo "FAIL: a5.pdf and a5.docx not both written"; exit 1; }
 
 command -v soffice >/dev/null || { echo "SKIPPED: soffice not found"; exit 77; }
-"$gongwen" fonts | python3 -c '
-import re, sys
-print("<?xml version=\"1.0\"?>\n<fontconfig>\n  <include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>")
-docx = None
-for line in sys.stdin:
-    m = re.match(r"^\S+\s+\(DOCX: (.+)\)$", line.rstrip())
-    if m: docx = m.group(1); continue
-    m = re.match(r"^\s+found\s+\S+\s+\[(.+?)\]", line)
-    if m and docx:
-        print(f"  <alias binding=\"same\"><family>{docx}</family><prefer><family>{m.group(1)}</family></prefer></alias>")
-        docx = None
-print("</fontconfig>")' > "$tmp/fonts.conf"
+bash "$root/tests/e2e/lo_fonts_conf.sh" "$gongwen" > "$tmp/fonts.conf"
 mkdir -p "$tmp/lo"
 ( cd "$tmp" && FONTCONFIG_FILE="$tmp/fonts.conf" HOME="$tmp/home" timeout 240 soffice -env:UserInstallation=file://"$tmp"/lo-profile \
     --headless --norestore --convert-to pdf --outdir "$tmp/lo" a5.docx ) > "$tmp/soffice.log" 2>&1
