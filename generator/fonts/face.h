@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 
+#include "fonts/font_set.h"
+
 namespace gw::fonts {
 
 struct HbBlobDeleter {
@@ -36,6 +38,6 @@ struct Face {
 
 // Throws InputError when the subset cannot be made (HarfBuzz refused the face).
 std::string subset_face(const Face& face, const std::u32string& cps);
-std::string subset_face_renumbered(const Face& face, const std::u32string& cps, char32_t first);
+EmbeddingSubset subset_face_for_embedding(const Face& face, const std::u32string& cps);
 
 }  // namespace gw::fonts

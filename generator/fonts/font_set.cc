@@ -2,7 +2,7 @@
 // questions layout asks (which face has this character, how wide is it) and the PDF writer asks
 // (give me a subset to embed). Missing candidates are normal — an office machine has 仿宋_GB2312,
 // a CI box has only the Debian fallbacks — so they are skipped and remembered; a role left with
-// nothing, or a file that is not a TrueType font libharu can embed, is an input error.
+// nothing, or a file that is not a TrueType font the PDF writer can embed, is an input error.
 #include "fonts/font_set.h"
 
 #include <hb-ot.h>
@@ -279,8 +279,8 @@ std::string FontSet::describe() const {
 }
 
 std::string FontSet::subset(int face, const std::u32string& cps) const { return subset_face(impl_->at(face), cps); }
-std::string FontSet::subset_renumbered(int face, const std::u32string& cps, char32_t first) const {
-  return subset_face_renumbered(impl_->at(face), cps, first);
+EmbeddingSubset FontSet::subset_for_embedding(int face, const std::u32string& cps) const {
+  return subset_face_for_embedding(impl_->at(face), cps);
 }
 
 }  // namespace gw::fonts

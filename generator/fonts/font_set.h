@@ -32,6 +32,18 @@ struct FontMap {
 // One opened face. Opaque outside fonts/.
 struct Face;
 
+// A subset made for embedding, with the numbers a PDF font dictionary states about it. Metrics are
+// in PDF glyph space (1/1000 of the em), as /W, /FontBBox and the FontDescriptor take them.
+struct EmbeddingSubset {
+  std::string sfnt;              // a TrueType file: the characters' glyphs plus .notdef
+  std::vector<unsigned> glyphs;  // glyphs[i]: the glyph id of cps[i] in `sfnt`
+  std::vector<int> widths;       // widths[i]: the advance of cps[i]
+  std::string postscript_name;   // ASCII, no delimiters; for /BaseFont and /FontName
+  int bbox[4] = {0, 0, 1000, 1000};  // xMin yMin xMax yMax (head table)
+  int ascent = 880, descent = -120, cap_height = 700;
+  double italic_angle = 0;
+};
+
 // "~/x" -> "$HOME/x"; other paths unchanged. Used for font map entries and --font overrides.
 std::string expand_home(const std::string& path);
 
@@ -65,11 +77,10 @@ class FontSet {
 
   // A TrueType font holding just the glyphs of `cps` (plus .notdef), cmap kept, for embedding.
   std::string subset(int face, const std::u32string& cps) const;
-  // The same subset with its cmap replaced by one range: cps[i] (sorted, distinct) is reached as
-  // first + i. A PDF writer that maps characters through the cmap once per code point of the BMP
-  // (libharu builds its CIDToGIDMap that way) then finds each in one step instead of a walk over
-  // hundreds of cmap segments. cps.size() must fit the range [first, 0xFFFE].
-  std::string subset_renumbered(int face, const std::u32string& cps, char32_t first) const;
+  // The subset plus what a PDF writer needs to embed it as a CIDFontType2 font whose character
+  // codes it chooses itself (export/pdf numbers cps[i] as CID i + 1). Throws InputError when the
+  // face lacks one of the characters or its licence (OS/2 fsType) forbids embedding.
+  EmbeddingSubset subset_for_embedding(int face, const std::u32string& cps) const;
 
   // Additions (fonts/ owner):
   // The face name a DOCX should ask for (font map's docx-name); empty when the map gives none.

@@ -1,17 +1,20 @@
 // Subsetting for embedding: hb-subset cuts a face down to the characters a document uses, so a
-// three-page notice embeds a few hundred glyphs instead of a 5–15 MB CJK font. The result has to be
-// a TrueType file libharu 2.3.0 can load and re-embed: it reads cmap/head/hhea/hmtx/loca/glyf/maxp/
-// name/OS/2/post, which hb-subset keeps (name ids 0–6 by default, including the PostScript name
-// libharu uses for /BaseFont). Hinting (cvt/fpgm/prep and glyph instructions) is dropped; libharu
-// writes those tables empty when a font lacks them, as LXGW WenKai always does. Glyph ids are
-// renumbered; that is fine because libharu maps characters to glyphs through the subset's cmap.
+// three-page notice embeds a few hundred glyphs instead of a 5–15 MB CJK font. The PDF writer embeds
+// the subset file as it is (FontFile2) and reaches glyphs through its own CIDToGIDMap, so glyph ids
+// may be renumbered and the subset's cmap is not used by viewers; the tables a TrueType rasteriser
+// needs (head hhea hmtx loca glyf maxp, plus name/OS/2/post) are kept. Hinting (cvt/fpgm/prep and
+// glyph instructions) is dropped.
+#include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <cmath>
+#include <cstring>
 #include <stdexcept>
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/utf8.h"
 #include "fonts/face.h"
 
 namespace gw::fonts {
@@ -63,41 +66,27 @@ HbFacePtr subset_hb_face(const Face& face, const std::u32string& cps) {
   return out;
 }
 
-void put16(std::string& s, unsigned v) {
-  s += static_cast<char>((v >> 8) & 0xFF);
-  s += static_cast<char>(v & 0xFF);
+// A big-endian field of a table, 0 when the table is too short.
+int be16(hb_blob_t* table, unsigned offset, bool is_signed) {
+  unsigned len = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(hb_blob_get_data(table, &len));
+  if (!p || offset + 2 > len) return 0;
+  const unsigned v = (static_cast<unsigned>(p[offset]) << 8) | p[offset + 1];
+  return is_signed && v >= 0x8000 ? static_cast<int>(v) - 0x10000 : static_cast<int>(v);
 }
 
-// A cmap with one (3,1) format 4 subtable: the segment [first, first + n) through a glyph id array,
-// then the required 0xFFFF segment (OpenType cmap, format 4).
-std::string one_range_cmap(const std::vector<unsigned>& gids, char32_t first) {
-  const unsigned n = static_cast<unsigned>(gids.size());
-  const unsigned seg_count = 2, length = 16 + 8 * seg_count + 2 * n;
-  std::string t;
-  put16(t, 0);  // cmap version
-  put16(t, 1);  // one encoding record
-  put16(t, 3);  // Windows
-  put16(t, 1);  // Unicode BMP
-  put16(t, 0);
-  put16(t, 12);  // offset of the subtable (32 bits)
-  put16(t, 4);   // format 4
-  put16(t, length);
-  put16(t, 0);  // language
-  put16(t, 2 * seg_count);
-  put16(t, 4);  // searchRange = 2 × 2^floor(log2 segCount)
-  put16(t, 1);  // entrySelector
-  put16(t, 0);  // rangeShift
-  put16(t, static_cast<unsigned>(first + n - 1));  // endCode
-  put16(t, 0xFFFF);
-  put16(t, 0);  // reservedPad
-  put16(t, static_cast<unsigned>(first));  // startCode
-  put16(t, 0xFFFF);
-  put16(t, 0);  // idDelta
-  put16(t, 1);
-  put16(t, 2 * seg_count);  // idRangeOffset: from this field to glyphIdArray[0]
-  put16(t, 0);
-  for (unsigned g : gids) put16(t, g);
-  return t;
+// PostScript names are printable ASCII without PDF delimiters (PDF 1.7 §9.6.2.1 wants them as the
+// /BaseFont); a CJK font's name table may lack one, so fall back to a name built from the family.
+std::string postscript_name(hb_face_t* face, const std::string& family, int face_index) {
+  char buf[128];
+  unsigned len = sizeof buf;
+  std::string raw;
+  if (hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, buf) > 0) raw.assign(buf, len);
+  std::string out;
+  for (char c : raw.empty() ? family : raw)
+    if (c > 0x20 && c < 0x7F && !std::strchr("()<>[]{}/%#", c)) out += c;
+  if (out.empty()) out = "Font" + std::to_string(face_index);
+  return out.substr(0, 63);
 }
 
 }  // namespace
@@ -108,42 +97,42 @@ std::string subset_face(const Face& face, const std::u32string& cps) {
   return blob_bytes(blob.get());
 }
 
-std::string subset_face_renumbered(const Face& face, const std::u32string& cps, char32_t first) {
-  if (cps.empty() || first + cps.size() - 1 >= 0xFFFF) throw std::logic_error("subset_face_renumbered: range out of the BMP");
-  // Through the bytes: a face hb-subset returns is a builder that cannot list its tables.
-  BlobPtr sub_bytes(hb_face_reference_blob(subset_hb_face(face, cps).get()));
-  HbFacePtr sub(hb_face_create(sub_bytes.get(), 0));
-  // The subset's own glyph ids for the characters, read through its (original) cmap.
-  std::vector<unsigned> gids;
-  {
-    hb_font_t* font = hb_font_create(sub.get());
-    for (char32_t cp : cps) {
-      hb_codepoint_t gid = 0;
-      hb_font_get_nominal_glyph(font, cp, &gid);
-      gids.push_back(gid);
-    }
-    hb_font_destroy(font);
+EmbeddingSubset subset_face_for_embedding(const Face& face, const std::u32string& cps) {
+  const std::string what = "font '" + face.path + "'" + (face.face_index ? " (face " + std::to_string(face.face_index) + ")" : "");
+  // OS/2 fsType (OpenType spec, OS/2 table): 0x0002 alone = Restricted License embedding; 0x0200 =
+  // bitmap embedding only, and a subset of outlines is what we embed.
+  BlobPtr os2(hb_face_reference_table(face.face.get(), HB_TAG('O', 'S', '/', '2')));
+  const int fs_type = be16(os2.get(), 8, false);
+  if ((fs_type & 0x000F) == 0x0002 || (fs_type & 0x0200))
+    throw InputError(SourceLoc{face.path, 0, 0}, "cannot embed " + what + " in the PDF: the font's licence forbids embedding (OS/2 fsType " + std::to_string(fs_type) + ")",
+                     "choose another file for this role with --font ROLE=PATH");
+
+  EmbeddingSubset e;
+  BlobPtr bytes(hb_face_reference_blob(subset_hb_face(face, cps).get()));
+  e.sfnt = blob_bytes(bytes.get());
+  // The subset's glyph ids (hb-subset renumbers them), read back through its own cmap.
+  HbFacePtr sub(hb_face_create(bytes.get(), 0));
+  HbFontPtr font(hb_font_create(sub.get()));
+  const unsigned upem = hb_face_get_upem(sub.get());
+  hb_font_set_scale(font.get(), static_cast<int>(upem), static_cast<int>(upem));
+  auto per_mille = [upem](double units) { return static_cast<int>(std::lround(units * 1000.0 / upem)); };
+  for (char32_t cp : cps) {
+    hb_codepoint_t gid = 0;
+    if (!hb_font_get_nominal_glyph(font.get(), cp, &gid) || gid == 0)
+      throw InputError(SourceLoc{face.path, 0, 0}, what + " has no glyph for character " + code_point_name(cp) + " '" + to_utf8(cp) + "'",
+                       "install a font that has it and add it to the role's chain in fonts/fonts.xml");
+    e.glyphs.push_back(gid);
+    e.widths.push_back(per_mille(hb_font_get_glyph_h_advance(font.get(), gid)));
   }
-  // Every table as hb-subset made it, the cmap replaced.
-  HbFacePtr builder(hb_face_builder_create());
-  const std::string cmap = one_range_cmap(gids, first);
-  hb_tag_t tags[64];
-  unsigned count = 64, start = 0;
-  for (;;) {
-    count = 64;
-    const unsigned total = hb_face_get_table_tags(sub.get(), start, &count, tags);
-    for (unsigned i = 0; i < count; ++i) {
-      if (tags[i] == HB_TAG('c', 'm', 'a', 'p')) continue;
-      BlobPtr table(hb_face_reference_table(sub.get(), tags[i]));
-      hb_face_builder_add_table(builder.get(), tags[i], table.get());
-    }
-    start += count;
-    if (count == 0 || start >= total) break;
-  }
-  BlobPtr cmap_blob(hb_blob_create(cmap.data(), static_cast<unsigned>(cmap.size()), HB_MEMORY_MODE_DUPLICATE, nullptr, nullptr));
-  hb_face_builder_add_table(builder.get(), HB_TAG('c', 'm', 'a', 'p'), cmap_blob.get());
-  BlobPtr blob(hb_face_reference_blob(builder.get()));
-  return blob_bytes(blob.get());
+  e.postscript_name = postscript_name(face.face.get(), face.family, face.face_index);
+  BlobPtr head(hb_face_reference_table(face.face.get(), HB_TAG('h', 'e', 'a', 'd')));
+  for (int i = 0; i < 4; ++i) e.bbox[i] = per_mille(be16(head.get(), 36 + 2 * static_cast<unsigned>(i), true));
+  hb_position_t v = 0;
+  if (hb_ot_metrics_get_position(font.get(), HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v) && v > 0) e.ascent = per_mille(v);
+  if (hb_ot_metrics_get_position(font.get(), HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v)) e.descent = per_mille(v);
+  e.cap_height = hb_ot_metrics_get_position(font.get(), HB_OT_METRICS_TAG_CAP_HEIGHT, &v) && v > 0 ? per_mille(v) : e.ascent;
+  e.italic_angle = hb_style_get_value(font.get(), HB_STYLE_TAG_SLANT_ANGLE);
+  return e;
 }
 
 }  // namespace gw::fonts

@@ -62,28 +62,18 @@ std::string HpdfSession::save() {
 }
 
 std::string HpdfSession::error_name(HPDF_STATUS code) {
-  // The codes a bad font or bad parameters produce; the rest are printed by number.
+  // The codes bad parameters or a failing system produce; the rest are printed by number. (Fonts
+  // are built by embedded_font.cc, not loaded by libharu, so its font codes cannot occur.)
   switch (code) {
     case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
     case HPDF_FILE_IO_ERROR: return "file I/O error";
     case HPDF_FILE_OPEN_ERROR: return "cannot open file";
-    case HPDF_FONT_EXISTS: return "a font with this name is already loaded";
-    case HPDF_INVALID_FONTDEF_DATA: return "invalid font data";
-    case HPDF_INVALID_FONT_NAME: return "invalid font name";
-    case HPDF_INVALID_ENCODING_NAME: return "invalid encoding name";
     case HPDF_INVALID_PARAMETER: return "invalid parameter";
-    case HPDF_INVALID_TTC_FILE: return "invalid TrueType collection";
-    case HPDF_INVALID_TTC_INDEX: return "invalid TrueType collection index";
     case HPDF_PAGE_INVALID_SIZE: return "invalid page size";
     case HPDF_PAGE_INVALID_FONT_SIZE: return "invalid font size";
     case HPDF_PAGE_OUT_OF_RANGE: return "value out of range";
     case HPDF_REAL_OUT_OF_RANGE: return "number out of range";
     case HPDF_STRING_OUT_OF_RANGE: return "string too long";
-    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence forbids embedding (OS/2 fsType)";
-    case HPDF_TTF_INVALID_CMAP: return "the font has no usable Unicode cmap";
-    case HPDF_TTF_INVALID_FOMAT: return "not a TrueType font libharu can read";
-    case HPDF_TTF_MISSING_TABLE: return "the font lacks a required table";
-    case HPDF_UNSUPPORTED_FONT_TYPE: return "unsupported font type";
     case HPDF_ZLIB_ERROR: return "zlib error";
     case HPDF_INVALID_DOCUMENT_STATE: return "invalid document state";
     default: return "error";

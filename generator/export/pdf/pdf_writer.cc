@@ -5,7 +5,10 @@
 // are points from the bottom-left.
 #include "export/pdf/pdf_writer.h"
 
+#include <hpdf_pages.h>
+
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <ctime>
 #include <map>
@@ -55,25 +58,15 @@ void set_info(HpdfSession& s, const char* key, const std::string& value) {
   s.check(std::string("setting the document's ") + key);
 }
 
-// The private use area U+E000–U+F8FF: where a face's characters are renumbered (embedded_font.h).
-constexpr char32_t kFirstPrivate = 0xE000;
-constexpr size_t kPrivateCount = 0x1900;
+// A face's distinct characters, sorted: the i-th is written as CID i + 1 (embedded_font.h).
+using CharsByFace = std::map<int, std::u32string>;
 
-struct Collected {
-  std::map<int, std::u32string> cps_by_face;  // face -> distinct code points, sorted
-  std::map<int, char32_t> first_by_face;      // face -> first private code, 0 = the characters' own
+unsigned cid_of(const std::u32string& cps, char32_t cp) {
+  return static_cast<unsigned>(std::lower_bound(cps.begin(), cps.end(), cp) - cps.begin()) + 1;
+}
 
-  // The code the PDF text uses for `cp` in `face`.
-  char32_t code(int face, char32_t cp) const {
-    const char32_t first = first_by_face.at(face);
-    if (!first) return cp;
-    const std::u32string& cps = cps_by_face.at(face);
-    return first + static_cast<char32_t>(std::lower_bound(cps.begin(), cps.end(), cp) - cps.begin());
-  }
-};
-
-Collected collect(const layout::Document& doc, const fonts::FontSet& fonts) {
-  Collected c;
+CharsByFace collect(const layout::Document& doc, const fonts::FontSet& fonts) {
+  CharsByFace c;
   for (size_t p = 0; p < doc.pages.size(); ++p)
     for (const auto& line : doc.pages[p].lines)
       for (const auto& g : line.glyphs) {
@@ -82,26 +75,36 @@ Collected collect(const layout::Document& doc, const fonts::FontSet& fonts) {
                                             where(doc.pages[p], p, line) + ")",
                            "install a font that has it and add it to the role's chain in fonts/fonts.xml, or pass --font " +
                                line.font_role + "=PATH");
-        // libharu 2.3.0's UTF-8 encoder uses the code point as a 16-bit CID.
-        if (g.cp > 0xFFFF)
-          throw InputError(SourceLoc{}, "character " + code_point_name(g.cp) + " '" + to_utf8(g.cp) + "' is outside the Basic Multilingual Plane, which the PDF writer cannot set yet (" +
-                                            where(doc.pages[p], p, line) + ")",
-                           "replace it with a BMP character, or produce DOCX for this document");
-        c.cps_by_face[g.face].push_back(g.cp);
+        c[g.face].push_back(g.cp);
       }
-  for (auto& [face, cps] : c.cps_by_face) {
+  for (auto& [face, cps] : c) {
     std::sort(cps.begin(), cps.end());
     cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
-    // More characters than the private use area holds (a dictionary, not a 公文): own code points.
-    c.first_by_face[face] = cps.size() <= kPrivateCount ? kFirstPrivate : 0;
   }
   return c;
 }
 
+// Numbers in content streams: at most four decimals, no trailing zeros ("80", "0.8", "-1.25").
+void put_number(std::string& out, double v) {
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, pdf_real(v), std::chars_format::fixed, 4);
+  char* end = r.ptr;
+  while (end > buf && end[-1] == '0') --end;
+  if (end > buf && end[-1] == '.') --end;
+  if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {  // "-0"
+    buf[0] = '0';
+    end = buf + 1;
+  }
+  out.append(buf, end);
+  out += ' ';
+}
+
+// Draws one page: rules through libharu's path operators, text lines as content-stream operators
+// written directly (the fonts are our own dictionaries, which libharu's text API cannot use).
 class PageWriter {
  public:
-  PageWriter(HpdfSession& s, HPDF_Page page, const std::map<int, HPDF_Font>& fonts, const Collected& used, double height_mm)
-      : s_(s), page_(page), fonts_(fonts), used_(used), height_mm_(height_mm) {}
+  PageWriter(HpdfSession& s, HPDF_Page page, const std::map<int, EmbeddedFont>& fonts, const CharsByFace& chars, double height_mm)
+      : s_(s), page_(page), fonts_(fonts), chars_(chars), height_mm_(height_mm) {}
 
   void rule(const layout::Rule& r) {
     HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(mm_to_pt(r.thickness_mm)));
@@ -116,51 +119,87 @@ class PageWriter {
     if (line.glyphs.empty()) return;
     const size_t n = line.glyphs.size();
     std::vector<int> faces(n);
+    std::vector<unsigned> cids(n);
     std::vector<double> x(n), natural(n);
     for (size_t i = 0; i < n; ++i) {
       const auto& g = line.glyphs[i];
       faces[i] = g.face;
+      cids[i] = cid_of(chars_.at(g.face), g.cp);
       x[i] = mm_to_pt(g.x_mm);
-      // The advance the viewer will use: libharu's W array entry for this character.
-      natural[i] = HPDF_Font_GetUnicodeWidth(fonts_.at(g.face), static_cast<HPDF_UNICODE>(used_.code(g.face, g.cp))) / 1000.0 * line.size_pt;
+      // The advance the viewer will use: the /W entry of this CID.
+      natural[i] = fonts_.at(g.face).widths[cids[i] - 1] / 1000.0 * line.size_pt;
     }
     const double hscale = line.hscale > 0 ? line.hscale : 1.0;
+    const bool scaled = std::fabs(hscale - 1.0) > 1e-6;
     const double y = mm_to_pt(height_mm_ - line.baseline_mm);
 
-    HPDF_Page_SetCMYKFill(page_, c(line.color.c), c(line.color.m), c(line.color.y), c(line.color.k));
-    HPDF_Page_BeginText(page_);
-    if (std::fabs(hscale - 1.0) > 1e-6) HPDF_Page_SetHorizontalScalling(page_, static_cast<HPDF_REAL>(pdf_real(hscale * 100)));
+    std::string& o = ops_;
+    o.clear();
+    put_number(o, c(line.color.c));
+    put_number(o, c(line.color.m));
+    put_number(o, c(line.color.y));
+    put_number(o, c(line.color.k));
+    o += "k\nBT\n";
+    if (scaled) {
+      put_number(o, hscale * 100);
+      o += "Tz\n";
+    }
     double char_space = 0;
     int face = -1;
     for (const GlyphRun& run : plan_runs(faces, x, natural, hscale)) {
       if (run.face != face) {
-        HPDF_Page_SetFontAndSize(page_, fonts_.at(run.face), static_cast<HPDF_REAL>(line.size_pt));
         face = run.face;
+        o += '/';
+        o += resource_name(face, context);
+        o += ' ';
+        put_number(o, line.size_pt);
+        o += "Tf\n";
       }
       if (run.char_space_pt != char_space) {
-        HPDF_Page_SetCharSpace(page_, static_cast<HPDF_REAL>(run.char_space_pt));
         char_space = run.char_space_pt;
+        put_number(o, char_space);
+        o += "Tc\n";
       }
-      HPDF_Page_SetTextMatrix(page_, 1, 0, 0, 1, static_cast<HPDF_REAL>(pdf_real(run.x_pt)), static_cast<HPDF_REAL>(pdf_real(y)));
-      std::u32string cps;
-      for (size_t i = run.begin; i < run.end; ++i) cps += used_.code(run.face, line.glyphs[i].cp);
-      HPDF_Page_ShowText(page_, to_utf8(cps).c_str());
-      s_.check("setting text (" + context + ")");
+      o += "1 0 0 1 ";
+      put_number(o, run.x_pt);
+      put_number(o, y);
+      o += "Tm\n<";
+      for (size_t i = run.begin; i < run.end; ++i) hex4(o, cids[i]);
+      o += "> Tj\n";
     }
-    if (char_space != 0) HPDF_Page_SetCharSpace(page_, 0);
-    if (std::fabs(hscale - 1.0) > 1e-6) HPDF_Page_SetHorizontalScalling(page_, 100);
-    HPDF_Page_EndText(page_);
+    // Tc and Tz outlive ET (text state is part of the graphics state): put them back.
+    if (char_space != 0) o += "0 Tc\n";
+    if (scaled) o += "100 Tz\n";
+    o += "ET\n";
+    HPDF_Stream_Write(static_cast<HPDF_PageAttr>(page_->attr)->stream, reinterpret_cast<const HPDF_BYTE*>(o.data()),
+                      static_cast<HPDF_UINT>(o.size()));
     s_.check("setting text (" + context + ")");
   }
 
  private:
   static HPDF_REAL pt(double v) { return static_cast<HPDF_REAL>(pdf_real(v)); }
   static HPDF_REAL c(double v) { return static_cast<HPDF_REAL>(std::clamp(v, 0.0, 1.0)); }
+  static void hex4(std::string& out, unsigned v) {
+    static const char kDigits[] = "0123456789ABCDEF";
+    for (int shift = 12; shift >= 0; shift -= 4) out += kDigits[(v >> shift) & 0xF];
+  }
+  // The page's resource name of a face ("F1" …), registered on first use.
+  const std::string& resource_name(int face, const std::string& context) {
+    auto it = names_.find(face);
+    if (it != names_.end()) return it->second;
+    const char* name = HPDF_Page_GetLocalFontName(page_, fonts_.at(face).dict);
+    s_.check("adding a font to the page (" + context + ")");
+    if (!name) throw std::runtime_error("libharu: no resource name for a font (" + context + ")");
+    return names_.emplace(face, name).first->second;
+  }
+
   HpdfSession& s_;
   HPDF_Page page_;
-  const std::map<int, HPDF_Font>& fonts_;
-  const Collected& used_;
+  const std::map<int, EmbeddedFont>& fonts_;
+  const CharsByFace& chars_;
   double height_mm_;
+  std::map<int, std::string> names_;
+  std::string ops_;
 };
 
 }  // namespace
@@ -168,13 +207,12 @@ class PageWriter {
 std::string write_pdf(const layout::Document& doc, const fonts::FontSet& fonts, const PdfOptions& opts) {
   // A PDF needs at least one page (viewers reject /Count 0); layout never produces none.
   if (doc.pages.empty()) throw std::logic_error("write_pdf: the laid-out document has no pages");
-  const Collected used = collect(doc, fonts);
+  const CharsByFace chars = collect(doc, fonts);
 
   HpdfSession s;
   HPDF_Doc pdf = s.doc();
   if (opts.compress) HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-  HPDF_UseUTFEncodings(pdf);
-  s.check("setting up the document");
+    s.check("setting up the document");
 
   // Creator/Producer also create the Info dictionary that set_info writes into.
   HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "gongwen");
@@ -192,8 +230,8 @@ std::string write_pdf(const layout::Document& doc, const fonts::FontSet& fonts, 
   set_info(s, "Subject", doc.subject);
   set_info(s, "Keywords", doc.keywords);
 
-  std::map<int, HPDF_Font> hfonts;
-  for (const auto& [face, cps] : used.cps_by_face) hfonts[face] = embed_face(s, fonts, face, cps, used.first_by_face.at(face));
+  std::map<int, EmbeddedFont> embedded;
+  for (const auto& [face, cps] : chars) embedded[face] = embed_face(s, fonts, face, cps, !opts.compress ? FontDeflate::kNone : opts.font_compression == PdfOptions::FontCompression::kFast ? FontDeflate::kFast : FontDeflate::kBalanced);
 
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     const layout::Page& page = doc.pages[p];
@@ -202,7 +240,7 @@ std::string write_pdf(const layout::Document& doc, const fonts::FontSet& fonts, 
     HPDF_Page_SetHeight(hp, static_cast<HPDF_REAL>(mm_to_pt(page.height_mm)));
     s.check("adding page " + std::to_string(p + 1) + " (" + std::to_string(page.width_mm) + " × " +
             std::to_string(page.height_mm) + " mm)");
-    PageWriter w(s, hp, hfonts, used, page.height_mm);
+    PageWriter w(s, hp, embedded, chars, page.height_mm);
     for (const auto& r : page.rules) w.rule(r);
     for (const auto& l : page.lines) w.line(l, where(page, p, l));
   }

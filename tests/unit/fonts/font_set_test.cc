@@ -4,6 +4,7 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include <catch2/catch.hpp>
 
@@ -165,23 +166,30 @@ TEST_CASE("subset keeps the requested glyphs and is much smaller") {
   }
 }
 
-TEST_CASE("a renumbered subset reaches the same glyphs through one private-use range") {
+TEST_CASE("a subset for embedding names each character's glyph and advance in the subset file") {
   if (!have_fonts({kGbsn})) return;
   auto fs = FontSet::open(map_of({{"body", {{kGbsn, 0}}}}));
   const int face = fs.chain("body")[0];
   std::u32string cps = U"〔〕12号关于印发通知";
   std::sort(cps.begin(), cps.end());
-  Reopened plain(fs.subset(face, cps));
-  Reopened renumbered(fs.subset_renumbered(face, cps, 0xE000));
-  for (const char* t : {"cmap", "head", "hhea", "hmtx", "loca", "glyf", "maxp", "name", "OS/2", "post"}) CHECK(renumbered.table(t));
+  const gw::fonts::EmbeddingSubset e = fs.subset_for_embedding(face, cps);
+  Reopened sub(e.sfnt);
+  REQUIRE(e.glyphs.size() == cps.size());
+  REQUIRE(e.widths.size() == cps.size());
   for (size_t i = 0; i < cps.size(); ++i) {
     INFO("character " << i);
-    CHECK_FALSE(renumbered.has(cps[i]));  // the characters' own code points are gone from the cmap
-    hb_codepoint_t g_plain = 0, g_new = 0;
-    REQUIRE(hb_font_get_nominal_glyph(plain.font, cps[i], &g_plain));
-    REQUIRE(hb_font_get_nominal_glyph(renumbered.font, 0xE000 + static_cast<hb_codepoint_t>(i), &g_new));
-    CHECK(g_new == g_plain);  // the same glyph, so the same outline and advance
-    CHECK(hb_font_get_glyph_h_advance(renumbered.font, g_new) == hb_font_get_glyph_h_advance(plain.font, g_plain));
+    hb_codepoint_t g = 0;
+    REQUIRE(hb_font_get_nominal_glyph(sub.font, cps[i], &g));
+    CHECK(e.glyphs[i] == g);  // the glyph the PDF's CIDToGIDMap will point at
+    CHECK(e.widths[i] == static_cast<int>(std::lround(fs.advance_em(face, cps[i]) * 1000)));  // as layout measured
   }
-  CHECK_FALSE(renumbered.has(0xE000 + static_cast<char32_t>(cps.size())));  // nothing past the range
+  CHECK(e.widths[0] != e.widths.back());  // '1' is narrower than '通': real per-glyph widths
+  CHECK(hb_face_get_glyph_count(sub.face) == cps.size() + 1);  // plus .notdef, nothing else
+  CHECK(e.postscript_name.find_first_of(" ()<>[]{}/%") == std::string::npos);
+  CHECK_FALSE(e.postscript_name.empty());
+  CHECK(e.bbox[2] > e.bbox[0]);
+  CHECK(e.ascent > 0);
+  CHECK(e.descent < 0);
+  // A character the face lacks is an error naming it, not a .notdef box.
+  CHECK_THROWS_WITH(fs.subset_for_embedding(face, U"中\U00020000"), Catch::Contains("U+20000") && Catch::Contains("no glyph"));
 }

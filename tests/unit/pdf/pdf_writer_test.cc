@@ -210,7 +210,7 @@ TEST_CASE("the same input gives the same bytes") {
   CHECK(gw::pdf::write_pdf(doc, fonts, opts).find("/CreationDate (D:") != std::string::npos);
 }
 
-TEST_CASE("characters without a face and outside the BMP are input errors") {
+TEST_CASE("characters without a face or without a glyph are input errors") {
   if (!have_fonts()) return;
   FontSet fonts = debian_fonts();
   layout::Document doc;
@@ -226,9 +226,33 @@ TEST_CASE("characters without a face and outside the BMP are input errors") {
           "error: no font has character U+6587 '文' (page 1, body line \"中文\")\n"
           "  hint: install a font that has it and add it to the role's chain in fonts/fonts.xml, or pass --font body=PATH");
   }
+  // A face that lacks the character (layout would not have chosen it): never a .notdef box.
   doc.pages[0].lines[0].glyphs[1].face = doc.pages[0].lines[0].glyphs[0].face;
   doc.pages[0].lines[0].glyphs[1].cp = U'\U00020000';
-  CHECK_THROWS_WITH(gw::pdf::write_pdf(doc, fonts), Catch::Contains("U+20000") && Catch::Contains("outside the Basic Multilingual Plane"));
+  CHECK_THROWS_WITH(gw::pdf::write_pdf(doc, fonts), Catch::Contains("U+20000") && Catch::Contains("no glyph"));
+}
+
+TEST_CASE("a character outside the BMP is set and read back") {
+  // DejaVu Sans has U+1F600; the CIDs are ours, so the plane does not matter, only the ToUnicode
+  // map's surrogate pair.
+  const std::string dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+  if (!std::filesystem::exists(dejavu) || !has_tool("pdftotext")) {
+    WARN("skipped: " << dejavu << " or pdftotext missing");
+    return;
+  }
+  FontMap m;
+  m.source_file = "test";
+  FontCandidate c;
+  c.path = dejavu;
+  m.roles["body"].push_back(c);
+  FontSet fonts = FontSet::open(m);
+  layout::Document doc;
+  layout::Page p;
+  p.lines.push_back(make_line(fonts, "body", "A\U0001F600B", 16, 28, 60));
+  REQUIRE(p.lines[0].glyphs[1].face >= 0);
+  doc.pages.push_back(p);
+  TempPdf pdf(gw::pdf::write_pdf(doc, fonts));
+  CHECK(run("pdftotext -enc UTF-8 " + pdf.path + " -").find("A\U0001F600B") != std::string::npos);
 }
 
 TEST_CASE("a font without hinting tables (LXGW WenKai) embeds and round-trips") {
