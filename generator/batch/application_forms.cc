@@ -1,8 +1,6 @@
 // See application_forms.h.
 #include "batch/application_forms.h"
 
-#include <mutex>
-
 #include "base/files.h"
 #include "base/sha256.h"
 #include "export/docx/form_docx.h"
@@ -12,25 +10,16 @@
 
 namespace gw::batch {
 
-std::string application_forms_fingerprint() {
+std::string application_forms_fingerprint(const std::string& forms_dir) {
   std::string all;
   for (auto k : {forms::Kind::TypicalCase, forms::Kind::EnterpriseBrand, forms::Kind::RegionalBrand})
-    all += read_file(forms::forms_data_dir() + "/" + forms::template_name(k) + ".xml");
+    all += read_file(forms_dir + "/" + forms::template_name(k) + ".xml");
   return sha256_hex(all);
 }
 
-namespace {
-const forms::FormTemplates& templates() {
-  static std::once_flag once;
-  static const forms::FormTemplates* t = nullptr;
-  std::call_once(once, [] { t = new forms::FormTemplates(forms::FormTemplates::load_default()); });
-  return *t;
-}
-}  // namespace
-
-ApplicationDocument render_application(const forms::Application& app, const model::Style& style, const fonts::FontSet& fonts,
-                                       bool docx) {
-  model::FormDocument form = forms::fill_application(app, templates());
+ApplicationDocument render_application(const forms::Application& app, const forms::FormTemplates& templates,
+                                       const model::Style& style, const fonts::FontSet& fonts, bool docx) {
+  model::FormDocument form = forms::fill_application(app, templates);
   ApplicationDocument out;
   out.laid_out = layout::layout_form(form, style, fonts);
   if (docx) out.docx = docx::write_form_docx(form, style, docx::options_for_fonts(fonts));

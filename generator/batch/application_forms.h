@@ -4,6 +4,7 @@
 
 #include "fonts/font_set.h"
 #include "forms/application.h"
+#include "forms/application_form.h"
 #include "layout/laid_out.h"
 #include "model/style.h"
 
@@ -11,9 +12,9 @@
 
 namespace gw::batch {
 
-// What the 申报书 bytes depend on besides the record: the form templates' text (so that --resume
-// renders again after a deployer edits a template).
-std::string application_forms_fingerprint();
+// What the 申报书 bytes depend on besides the record: the text of the form templates in `forms_dir`
+// (so that --resume renders again after a deployer edits a template).
+std::string application_forms_fingerprint(const std::string& forms_dir);
 
 struct ApplicationDocument {
   layout::Document laid_out;
@@ -21,8 +22,8 @@ struct ApplicationDocument {
 };
 
 // 附件3 or 附件4 of one application, laid out on the portrait page of `style` (and as DOCX when
-// `docx`). Thread-safe: the form templates are loaded once per process and only read.
-ApplicationDocument render_application(const forms::Application& app, const model::Style& style, const fonts::FontSet& fonts,
-                                       bool docx);
+// `docx`). Thread-safe: the templates are only read.
+ApplicationDocument render_application(const forms::Application& app, const forms::FormTemplates& templates,
+                                       const model::Style& style, const fonts::FontSet& fonts, bool docx);
 
 }  // namespace gw::batch

@@ -223,7 +223,7 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
   std::vector<forms::Application>().swap(all);
 
   std::string template_text = read_file(options.letter_template);
-  const std::string forms_fingerprint = "templates=" + application_forms_fingerprint() + "\n";
+  const std::string forms_fingerprint = "templates=" + application_forms_fingerprint(options.forms_dir.empty() ? forms::forms_data_dir() : options.forms_dir) + "\n";
   for (const auto& key : order) {
     Packet p;
     p.province = key;

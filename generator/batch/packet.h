@@ -59,6 +59,7 @@ struct PlanOptions {
   forms::SortOrder sort = forms::SortOrder::Input;
   const forms::Quotas* quotas = nullptr;  // rule 8 skipped when null
   std::string letter_template;             // path of the cover-letter template
+  std::string forms_dir;                   // the 申报书 templates' folder (fingerprints); empty = default
   // Hashed into every fingerprint: the style, the font map and anything else the bytes depend on.
   std::string environment;
   // The 文号 of a province's letter when its data give none: `archive next` (cmd_batch). Called in

@@ -192,7 +192,7 @@ class Runner {
           break;
         }
         case DocKind::Application: {
-          ApplicationDocument a = render_application(p.apps[d.app], o_.style, *fonts, want_docx);
+          ApplicationDocument a = render_application(p.apps[d.app], *o_.templates, o_.style, *fonts, want_docx);
           doc = std::move(a.laid_out);
           docx_bytes = std::move(a.docx);
           break;

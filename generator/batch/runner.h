@@ -20,6 +20,7 @@
 #include "batch/manifest.h"
 #include "batch/packet.h"
 #include "fonts/font_set.h"
+#include "forms/application_form.h"
 #include "model/style.h"
 
 namespace gw::batch {
@@ -46,6 +47,7 @@ struct RunOptions {
   bool resume = false;
   bool strict = false;      // stop scheduling at the first failure
   model::Style style;
+  const forms::FormTemplates* templates = nullptr;  // 附件3/附件4 (required)
   std::function<fonts::FontSet()> open_fonts;  // called once in each worker
   std::function<void(const Progress&)> on_progress;      // after each file; serialised
   std::function<void(const PacketReport&)> on_packet;    // when a packet is finished or given up

@@ -11,12 +11,15 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <set>
 #include <memory>
 #include <thread>
 
 #include "archive/archive.h"
 #include "base/diagnostic.h"
 #include "base/files.h"
+#include "base/sha256.h"
 #include "base/utf8.h"
 #include "batch/cover_letter.h"
 #include "batch/manifest.h"
@@ -24,7 +27,9 @@
 #include "batch/runner.h"
 #include "cli/command.h"
 #include "cli/pipeline.h"
+#include "forms/application_form.h"
 #include "forms/read.h"
+#include "template/notice_xml_writer.h"
 
 namespace gw::cli {
 namespace {
@@ -33,7 +38,7 @@ namespace fs = std::filesystem;
 
 struct Opts {
   std::vector<std::string> files;
-  std::string out, sort = "input", columns, quotas, style, letter_template, archive_dir, agency;
+  std::string out, sort = "input", columns, quotas, style, letter_template, archive_dir, agency, forms;
   int jobs = 0;
   bool docx = false, resume = false, strict = false, timestamp = false, archive = false, no_quotas = false;
   FontOptions fonts;
@@ -111,6 +116,67 @@ std::string iso_now() {
   return buf;
 }
 
+// --archive: each letter that was written is registered as an issued document (发文登记), with its
+// PDF (and DOCX) stored in the archive. A 文号 the archive reserved for this batch belongs to the
+// letter, so registering again (a rerun, --resume) replaces the record; a 文号 from the data that
+// is already registered is left alone with a warning — it may be another document's.
+// Returns the number of letters that could not be registered.
+int register_letters(archive::Archive& store, const std::vector<batch::Packet>& packets, const batch::RunResult& result,
+                     const std::string& out_dir) {
+  std::map<std::string, std::vector<std::string>> written;  // letter PDF -> files (PDF, DOCX)
+  for (const auto& f : result.files)
+    if (f.kind == "letter" || f.kind == "letter-docx") {
+      std::string pdf = f.kind == "letter" ? f.file : fs::path(f.file).replace_extension(".pdf").string();
+      written[pdf].push_back((fs::path(out_dir) / f.file).string());
+    }
+  int failed = 0;
+  for (const auto& p : packets) {
+    if (p.documents.empty() || p.documents.front().kind != batch::DocKind::Letter) continue;
+    const batch::DocumentPlan& letter = p.documents.front();
+    auto it = written.find(letter.file);
+    if (it == written.end()) continue;  // not written: already reported as a failure
+    const bool ours = p.wenhao_source == "archive";
+    try {
+      if (!ours && store.show(p.wenhao)) {
+        std::cerr << "warning: " << p.province << ": 文号 " << p.wenhao
+                  << " (from the data) is already registered in the archive; the letter was not registered again\n";
+        continue;
+      }
+      archive::register_notice(store, letter.letter, tmpl::write_notice_xml(letter.letter), "xml", it->second, ours);
+    } catch (const std::exception& e) {
+      std::cerr << "error: " << p.province << ": the letter " << p.wenhao << " could not be registered in the archive: " << e.what() << "\n";
+      ++failed;
+    }
+  }
+  return failed;
+}
+
+// Files an earlier run into this folder made (listed in its manifest or journal) that this run's plan
+// no longer has — another --sort renumbers every 申报书, a corrected name renames one, a record now
+// skipped drops one — are removed once the run is complete, so the folder holds this packet only.
+// Only names inside the folder with an extension batch writes are touched.
+int remove_stale(const std::string& out, const batch::Earlier& before, const std::vector<batch::Packet>& packets) {
+  std::set<std::string> planned;
+  for (const auto& p : packets) {
+    planned.insert(p.merged_file);
+    for (const auto& d : p.documents) {
+      planned.insert(d.file);
+      planned.insert(fs::path(d.file).replace_extension(".docx").string());
+    }
+  }
+  int removed = 0;
+  for (const auto& [file, entry] : before.files) {
+    const fs::path rel(file);
+    const std::string ext = rel.extension().string();
+    bool inside = !rel.empty() && rel.is_relative();
+    for (const auto& part : rel) inside = inside && part != "..";
+    if (!inside || (ext != ".pdf" && ext != ".docx") || planned.count(file)) continue;
+    std::error_code ec;
+    if (fs::is_regular_file(fs::path(out) / rel, ec) && fs::remove(fs::path(out) / rel, ec)) ++removed;
+  }
+  return removed;
+}
+
 int run(const Opts& o) {
   auto order = forms::parse_sort_order(o.sort);
   if (!order) throw InputError(SourceLoc{}, "unknown sort order '" + o.sort + "'", "use --sort input, pinyin or stroke");
@@ -127,6 +193,12 @@ int run(const Opts& o) {
   if (ec) throw InputError(SourceLoc{o.out}, "cannot create the output folder: " + ec.message());
   batch::Earlier earlier;
   if (o.resume) earlier = batch::read_earlier(o.out);
+  // What an earlier run left, for remove_stale (a broken manifest only means nothing is removed).
+  batch::Earlier before;
+  try {
+    before = o.resume ? earlier : batch::read_earlier(o.out);
+  } catch (const InputError&) {
+  }
 
   std::optional<archive::Archive> store;
   if (o.archive || !o.archive_dir.empty())
@@ -136,7 +208,17 @@ int run(const Opts& o) {
   po.sort = *order;
   po.quotas = quotas.get();
   po.letter_template = o.letter_template.empty() ? batch::default_letter_template() : o.letter_template;
-  po.environment = "style=" + o.style + "\nfonts=" + o.fonts.map + "\n";
+  // Templates, style and font map are read before anything is planned: a broken one stops the run
+  // with nothing written. Their contents go into the fingerprints, so --resume renders again after a
+  // deployer edits one.
+  const forms::FormTemplates templates =
+      o.forms.empty() ? forms::FormTemplates::load_default() : forms::FormTemplates::load(o.forms);
+  po.forms_dir = o.forms;
+  const model::Style style = load_style(o.style);
+  std::map<std::string, std::string> font_overrides;
+  const fonts::FontMap font_map = load_font_map(o.fonts, &font_overrides);
+  po.environment = "style=" + o.style + "\nstyle-file=" + sha256_file_hex(style.source_file) + "\nfonts=" + o.fonts.map +
+                   "\nfont-map=" + (font_map.source_file.empty() ? "" : sha256_file_hex(font_map.source_file)) + "\n";
   for (const auto& r : o.fonts.roles) po.environment += "font=" + r + "\n";
   po.environment += std::string("timestamp=") + (o.timestamp ? "1" : "0") + "\n";
   if (store)
@@ -178,7 +260,8 @@ int run(const Opts& o) {
   ro.timestamp = o.timestamp;
   ro.resume = o.resume;
   ro.strict = o.strict;
-  ro.style = load_style(o.style);
+  ro.style = style;
+  ro.templates = &templates;
   FontOptions font_options = o.fonts;
   ro.open_fonts = [font_options] { return load_fonts(font_options); };
   ro.on_progress = [&](const batch::Progress& p) { display.progress(p); };
@@ -203,6 +286,10 @@ int run(const Opts& o) {
   write_file_atomic((fs::path(o.out) / batch::kManifestJson).string(), batch::manifest_json(m));
   write_file_atomic((fs::path(o.out) / batch::kManifestCsv).string(), batch::manifest_csv(m));
   journal.remove();
+  if (!result.interrupted)
+    if (int n = remove_stale(o.out, before, plan.packets))
+      std::cerr << "batch: removed " << n << " file(s) of an earlier run that this one no longer makes\n";
+  const int unregistered = store ? register_letters(*store, plan.packets, result, o.out) : 0;
 
   size_t complete = std::count_if(result.packets.begin(), result.packets.end(), [](const auto& p) { return p.complete; });
   int merged_pages = 0;
@@ -216,7 +303,7 @@ int run(const Opts& o) {
     std::cerr << "batch: interrupted; finished files are complete and listed in the manifest; run again with --resume\n";
     return 130;
   }
-  bool failed = !plan.problems.empty() || !result.failures.empty() || complete != result.packets.size();
+  bool failed = !plan.problems.empty() || !result.failures.empty() || complete != result.packets.size() || unregistered > 0;
   return failed ? kExitInputError : kExitOk;
 }
 
@@ -233,11 +320,12 @@ void add(CLI::App& app) {
   cmd->add_flag("--strict", opts->strict, "stop at the first problem instead of skipping the record");
   cmd->add_flag("--timestamp", opts->timestamp, "put the creation time in the PDFs and manifest (output then differs per run)");
   cmd->add_option("--sort", opts->sort, "order of the 汇总表 and the 申报书: input (default), pinyin or stroke (笔画)");
-  cmd->add_flag("--archive", opts->archive, "take the letters' 文号 from the archive (`archive next`) when the data give none");
+  cmd->add_flag("--archive", opts->archive, "take the letters' 文号 from the archive (`archive next`) when the data give none, and register every letter written");
   cmd->add_option("--archive-dir", opts->archive_dir, "the archive folder for --archive (default GONGWEN_ARCHIVE or ./archive)");
   cmd->add_option("--agency", opts->agency, "with --archive: the 机关代字 when the data's 推荐函文号 column is empty");
   cmd->add_option("--letter-template", opts->letter_template, "cover-letter template (default templates/forms/cover-letter.xml)")
       ->check(CLI::ExistingFile);
+  cmd->add_option("--forms", opts->forms, "folder of the 申报书 templates (default: templates/forms)")->check(CLI::ExistingDirectory);
   cmd->add_option("--columns", opts->columns, "column header mapping (default: templates/forms/columns.json)")->check(CLI::ExistingFile);
   cmd->add_option("--quotas", opts->quotas, "附件2 quota table (default: templates/forms/quotas.json)")->check(CLI::ExistingFile);
   cmd->add_flag("--no-quotas", opts->no_quotas, "skip rule 8 (the province quota)");

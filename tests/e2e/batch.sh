@@ -105,10 +105,41 @@ set -e
 "$gw" archive init --archive "$tmp/archive" >/dev/null
 "$gw" batch "$tmp/nonumber.csv" --out "$tmp/arch" --archive --archive-dir "$tmp/archive" --agency 闽工信消费函 >/dev/null
 pdftotext "$tmp/arch/福建省/01-推荐函.pdf" - | tr -d ' ' | contains "闽工信消费函〔2024〕1号" || fail "--archive: letter lacks the reserved 文号"
+# The letter is registered as issued, with its PDF stored in the archive.
+"$gw" archive show "闽工信消费函[2024]1号" --archive "$tmp/archive" >"$tmp/show.txt" || fail "--archive: the letter was not registered"
+grep -q "关于推荐2024年" "$tmp/show.txt" && grep -q "01-推荐函.pdf" "$tmp/show.txt" ||
+  fail "--archive: the registered letter lacks its title or PDF: $(cat "$tmp/show.txt")"
 "$gw" batch "$tmp/nonumber.csv" --out "$tmp/arch" --archive --archive-dir "$tmp/archive" --agency 闽工信消费函 --resume >"$tmp/arch2.log"
 grep -Eq " 0 file\(s\) rendered.* 23 unchanged" "$tmp/arch2.log" || fail "--resume re-rendered: $(cat "$tmp/arch2.log")"
 [ "$("$gw" archive next 闽工信消费函 --year 2024 --archive "$tmp/archive")" = "闽工信消费函〔2024〕2号" ] ||
   fail "--resume took a second number from the archive"
+"$gw" archive verify --archive "$tmp/archive" >/dev/null || fail "--archive: archive verify fails after a batch and its --resume"
+[ "$("$gw" archive search 推荐汇总表 --archive "$tmp/archive" --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" = 1 ] ||
+  fail "--resume registered the letter a second time"
+
+echo "== --forms: a deployer's edited templates are used, and --resume notices the edit"
+cp -r "$root/templates/forms" "$tmp/myforms"
+sed -i 's|<heading>二、案例背景</heading>|<heading>二、案例背景与目标</heading>|' "$tmp/myforms/attachment3.xml"
+"$gw" batch "$root/samples/forms/province.csv" --out "$tmp/edited" --forms "$tmp/myforms" >/dev/null
+first3=$(ls "$tmp/edited/福建省/"*附件3-1-*.pdf)
+pdftotext "$first3" - | tr -d ' ' | contains "二、案例背景与目标" || fail "--forms: the edited heading is not in the 附件3"
+"$gw" batch "$root/samples/forms/province.csv" --out "$tmp/edited" --resume >"$tmp/edited2.log"
+grep -Eq " 2[01] file\(s\) rendered" "$tmp/edited2.log" || fail "--resume with the default templates did not render the 申报书 again: $(cat "$tmp/edited2.log")"
+pdftotext "$first3" - | tr -d ' ' | contains "二、案例背景与目标" && fail "--resume left the edited heading"
+set +e
+"$gw" batch "$root/samples/forms/province.csv" --out "$tmp/badforms" --forms "$tmp/narratives" >/dev/null 2>"$tmp/badforms.err"
+rc=$?
+set -e
+[ $rc = 1 ] && [ ! -e "$tmp/badforms/manifest.json" ] || fail "--forms with a folder lacking templates: exit $rc, $(cat "$tmp/badforms.err")"
+
+echo "== another --sort on --resume renames the 申报书; the old names are removed"
+"$gw" batch "$root/samples/forms/province.csv" --out "$tmp/resort" >/dev/null
+"$gw" batch "$root/samples/forms/province.csv" --out "$tmp/resort" --resume --sort pinyin >/dev/null 2>"$tmp/resort.err"
+"$gw" batch "$root/samples/forms/province.csv" --out "$tmp/pinyin" --sort pinyin >/dev/null
+(cd "$tmp/resort" && find . -name '*.pdf' | sort) >"$tmp/resort.list"
+(cd "$tmp/pinyin" && find . -name '*.pdf' | sort) >"$tmp/pinyin.list"
+diff "$tmp/resort.list" "$tmp/pinyin.list" || fail "--resume --sort pinyin left other files than a clean pinyin run"
+grep -q "removed [1-9][0-9]* file(s) of an earlier run" "$tmp/resort.err" || fail "stale files not reported: $(cat "$tmp/resort.err")"
 
 echo "== killed (SIGKILL) and interrupted (SIGINT) runs, completed by --resume"
 python3 "$root/bench/make_batch_data.py" "$tmp/many" 96 24
