@@ -29,11 +29,16 @@ std::vector<SetGlyph> TextSetter::shape(const std::vector<Run>& runs, double siz
                  font_role + "=FILE";
         throw InputError(d);
       }
+      // 5.2.3: the character grid (28 characters of 三号 in 156 mm, so a cell is a little narrower
+      // than the em). It scales every character, not only ideographs: a half-width digit or Latin
+      // letter takes half a cell, as on the DOCX's w:docGrid, where Word and LibreOffice add the
+      // grid's (negative) extra pitch to every character and half of it to a half-width one.
+      // At its natural width "（2022－2035年）" would not fit where their lines fit it.
       double adv;
       if (text::is_cjk(cp))
-        adv = size_mm * grid_.grid_ratio();  // 5.2.3: the character grid
+        adv = size_mm * grid_.grid_ratio();
       else
-        adv = fonts_.advance_em(face, cp) * size_mm;  // half-width Latin and digits
+        adv = fonts_.advance_em(face, cp) * size_mm * grid_.grid_ratio();
       out.push_back({cp, face, adv});
     }
   }

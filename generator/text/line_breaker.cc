@@ -145,8 +145,10 @@ std::vector<BrokenLine> break_lines(std::u32string_view s, const std::vector<dou
     }
     if (j == pos) j = pos + 1;  // a glyph wider than the line: set it alone
     // Option 1, squeeze: when s[j] may not start a line, keep the prohibited run on this line if
-    // the blank halves of the line's full-width punctuation absorb the overflow.
-    if (!allowed[j]) {
+    // the blank halves of the line's full-width punctuation absorb the overflow. Not when the line
+    // is merely full up to an opening mark (“《（ at its end): that mark goes down with what follows
+    // it, as Word and LibreOffice (punctuation not compressed, characterSpacingControl) break it too.
+    if (!allowed[j] && !is_line_end_prohibited(s[j - 1])) {
       size_t k = j;
       double ext = sum;
       while (k < n && !allowed[k] && k - j < 3) ext += adv[k++];

@@ -3,7 +3,8 @@
 // with opening punctuation, —— and …… never split, digit runs and Latin words never split.
 // When the next character may not start a line, the line is resolved by squeezing the blank half
 // of its full-width punctuation if that suffices, otherwise by pushing the last character(s) down
-// (the caller justifies the pushed line).
+// (the caller justifies the pushed line). An opening mark that would end a line is always pushed
+// down with the character after it.
 #pragma once
 
 #include <string_view>

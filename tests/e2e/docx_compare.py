@@ -4,7 +4,8 @@ usage: docx_compare.py SOURCE_ROOT WORK_DIR SOFFICE_LOG
 WORK_DIR holds NAME.pdf + NAME.docx from `gongwen render --format pdf,docx` and lo/NAME.pdf from
 LibreOffice. Checks, per sample: every XML part of the DOCX validates against the ECMA-376 schemas
 (tests/data/ooxml-xsd), LibreOffice loaded it without complaint and wrote a PDF, the page counts are
-equal, each page's text is equal once whitespace is removed, and page 1 shows the issuer mark in red.
+equal, each page's text (in physical order: pdftotext -layout) is equal once whitespace is removed,
+and page 1 shows the issuer mark in red.
 Prints every difference, then exits 1 if there was any.
 """
 import glob, os, re, subprocess, sys, zipfile
@@ -77,7 +78,10 @@ def pages(pdf):
     n = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     texts = []
     for i in range(1, n + 1):
-        t = subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(i), "-l", str(i), pdf, "-"],
+        # -layout: in physical order, row by row. Without it pdftotext guesses a reading order and
+        # reads LibreOffice's tables (the joint mark, an attachment's table) column by column but
+        # gongwen's row by row, although both set the same text in the same places.
+        t = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", "-f", str(i), "-l", str(i), pdf, "-"],
                            capture_output=True, text=True, check=True).stdout
         texts.append(re.sub(r"[\s\u3000]+", "", t))
     return texts

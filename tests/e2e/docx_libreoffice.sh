@@ -2,7 +2,7 @@
 # Issue 3, "verified with real clients": every sample notice is rendered with
 # `render --format pdf,docx`; each DOCX part must validate against the ECMA-376 schemas; LibreOffice
 # (headless, private profile) converts the DOCX to PDF and that PDF must match gongwen's own: same
-# page count, same text on every page (pdftotext, whitespace removed), the issuer mark red on page 1.
+# page count, same text on every page (pdftotext -layout, whitespace removed), the issuer mark red on page 1.
 # A DOCX that LibreOffice refuses ("source file could not be loaded", no PDF) or reports repairing
 # fails. Skipped (exit 77) when soffice is missing.
 #

@@ -334,32 +334,57 @@ void write_file_head(Ctx& c, const model::Notice& n) {
 }
 
 // 10.1 信函格式: the mark 30 mm from the top of the page — above the 37 mm top margin, so it cannot be
-// reached with (non-negative) paragraph spacing. It goes in a frame positioned on the page, with the
-// red double line as the frame paragraph's bottom border; the flow starts below the line.
+// reached with (non-negative) paragraph spacing. It goes in a frame positioned on the page. The red
+// double line is a frame of its own: an (invisible) one-point paragraph whose top border is the
+// line, its frame's top edge where the line's top edge belongs. Not the mark paragraph's bottom
+// border at a distance (w:space) below the characters: LibreOffice moves a framed paragraph's
+// borders onto the frame and applies that distance twice (the line 4 mm too low), and w:space is
+// whole points while the standard's 4 mm is not. A border with no distance lies where the frame
+// is in both (ECMA-376 17.3.1.11 places the frame, 17.3.1.24 puts a top border w:space above the
+// text: with 0, at the paragraph's top edge, within the border's own width), like the lower double
+// line in the first page's footer.
 void write_letter_head(Ctx& c, const model::Notice& n) {
   const auto lines = mark_lines(n);
   MarkFit fit = fit_mark(c, lines);
+  const int mark_top = mm_to_twips(c.s.letter_mark_top_from_page_mm);
   Frame f;
   f.width_twips = mm_to_twips(c.s.letter_line_length_mm);
   f.h_anchor = "page";
   f.x_align = "center";
   f.v_anchor = "page";
-  f.y_twips = mm_to_twips(c.s.letter_mark_top_from_page_mm) - mark_half_leading_twips(fit);
+  f.y_twips = mark_top - mark_half_leading_twips(fit);
   f.wrap = "notBeside";
   ParaProps mp = styled(sid::kMark);
   mp.frame = f;
+  write_mark_paragraphs(c, lines, fit, mp, std::nullopt);
+
+  // 10.1: the double line (thick over thin) 4 mm below the mark's characters, 170 mm long, centred.
+  // The mark's lines step by mark_line_twips, the last one ends `size` below its top.
+  const int stacked = static_cast<int>(std::max<size_t>(lines.size(), 1) - 1);
+  const int mark_bottom = mark_top + stacked * mark_line_twips(fit) + pt_to_twips(fit.size_pt);
+  Frame lf = f;
+  lf.y_twips = mark_bottom + mm_to_twips(c.s.red_line_gap_mm);
+  constexpr int kRuleLine = 20;  // the rule paragraph: one point high
+  ParaProps lp;
+  lp.frame = lf;
+  lp.line_twips = kRuleLine;
+  lp.line_rule = "exact";
+  lp.snap_to_grid = false;
+  lp.first_line_chars = 0;
+  lp.first_line_twips = 0;
   Border dbl;
   dbl.val = "thickThinSmallGap";  // thick over thin
   dbl.color = c.s.element("issuer-mark").color.hex_rgb();
   dbl.size_eighth_pt = 18;
-  dbl.space_pt = static_cast<int>(std::lround(mm_to_pt(c.s.red_line_gap_mm)));
-  write_mark_paragraphs(c, lines, fit, mp, dbl);
+  lp.border_top = dbl;
+  // A frame of an empty paragraph is dropped by LibreOffice: carry one ideographic space.
+  c.w.paragraph(lp, "\u3000");
 
-  // The frame does not let text beside it (notBeside), so the flow starts below the double line in
-  // Word and LibreOffice alike. 10.1: the first line's characters 7/8 of a 三号 character below it;
-  // the exact line is taller than the characters, which sit in its middle.
+  // Neither frame lets text beside it (notBeside), so the flow starts below the rule paragraph in
+  // Word and LibreOffice alike. 10.1: the first line's characters 7/8 of a 三号 character below the
+  // double line; the exact line is taller than the characters, which sit in its middle.
   const double dn_pt = c.s.element("doc-number").size_pt;
-  const int before = std::max(0, pt_to_twips(dn_pt * 7.0 / 8.0) - (c.ps.line_pitch - pt_to_twips(dn_pt)) / 2);
+  const int before = std::max(0, pt_to_twips(dn_pt * 7.0 / 8.0) - (c.ps.line_pitch - pt_to_twips(dn_pt)) / 2 - kRuleLine);
   const int used = write_head_lines(c, n, true, n.doc_number.text, before);
   if (used == 0 && !n.doc_number.empty()) {
     ParaProps dp = styled(sid::kDocNumber);

@@ -288,7 +288,14 @@ TEST_CASE("letter format: framed head, no number on page 1", "[docx]") {
   // The frame's line starts half the leading above the characters (78 twips at 52 pt).
   CHECK(one(doc, "string(" + mark + "/w:pPr/w:framePr/@w:y)") == "1623");
   CHECK(one(doc, "string(" + mark + "/w:pPr/w:framePr/@w:vAnchor)") == "page");
-  CHECK(one(doc, "string(" + mark + "/w:pPr/w:pBdr/w:bottom/@w:val)") == "thickThinSmallGap");
+  CHECK(xpath(doc, mark + "/w:pPr/w:pBdr").empty());
+  // The red double line: the top border (no distance) of a one-point frame 4 mm below the mark's
+  // characters: 1701 + 52 pt (1040) + 4 mm (227) = 2968 twips from the top of the page.
+  const std::string rule = "//w:p[w:pPr/w:pBdr/w:top]";
+  CHECK(one(doc, "string(" + rule + "/w:pPr/w:pBdr/w:top/@w:val)") == "thickThinSmallGap");
+  CHECK(one(doc, "string(" + rule + "/w:pPr/w:pBdr/w:top/@w:space)") == "0");
+  CHECK(one(doc, "string(" + rule + "/w:pPr/w:framePr/@w:y)") == "2968");
+  CHECK(one(doc, "string(" + rule + "/w:pPr/w:framePr/@w:w)") == "9638");  // 170 mm
 }
 
 TEST_CASE("table writer: merged cells, and clear errors for bad spans", "[docx][table]") {

@@ -56,6 +56,17 @@ TEST_CASE("clause 9: opening punctuation never ends a line") {
   CHECK(lines[1] == "《十一》");
 }
 
+TEST_CASE("clause 9: an opening mark that fills a line goes down with the next character, unsqueezed") {
+  // "《" fits as the tenth character but may not end the line; the two "，" could absorb "十",
+  // yet the line is pushed: punctuation is squeezed only to keep closing marks off a line start.
+  auto s = to_u32("一，三，五六七八九《十一》");
+  auto ls = break_lines(s, advances(s), 10, 10);
+  REQUIRE(ls.size() == 2);
+  CHECK(to_utf8(s.substr(ls[0].begin, ls[0].end - ls[0].begin)) == "一，三，五六七八九");
+  CHECK(ls[0].squeeze_mm == 0);
+  CHECK(to_utf8(s.substr(ls[1].begin)) == "《十一》");
+}
+
 TEST_CASE("clause 9: —— and …… are never split") {
   auto dash = lines_of("一二三四五六七八九——十一", 10, 10);
   REQUIRE(dash.size() == 2);
