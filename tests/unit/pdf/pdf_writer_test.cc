@@ -48,6 +48,16 @@ FontSet debian_fonts() {
   return FontSet::open(m);
 }
 
+// A font set whose one role has one file.
+FontSet one_file_fonts(const std::string& role, const std::string& path) {
+  FontMap m;
+  m.source_file = "test";
+  FontCandidate c;
+  c.path = path;
+  m.roles[role].push_back(c);
+  return FontSet::open(m);
+}
+
 // A miniature of layout: glyphs from the role's chain at their advances, `extra_mm` added after
 // each glyph (justification).
 layout::TextLine make_line(const FontSet& fonts, const std::string& role, const std::string& text, double size_pt,
@@ -240,12 +250,7 @@ TEST_CASE("a character outside the BMP is set and read back") {
     WARN("skipped: " << dejavu << " or pdftotext missing");
     return;
   }
-  FontMap m;
-  m.source_file = "test";
-  FontCandidate c;
-  c.path = dejavu;
-  m.roles["body"].push_back(c);
-  FontSet fonts = FontSet::open(m);
+  FontSet fonts = one_file_fonts("body", dejavu);
   layout::Document doc;
   layout::Page p;
   p.lines.push_back(make_line(fonts, "body", "A\U0001F600B", 16, 28, 60));
@@ -262,12 +267,7 @@ TEST_CASE("a font without hinting tables (LXGW WenKai) embeds and round-trips") 
     return;
   }
   if (!has_tool("pdftotext") || !has_tool("pdffonts")) return;
-  FontMap m;
-  m.source_file = "test";
-  FontCandidate c;
-  c.path = wenkai;
-  m.roles["heading-2"].push_back(c);
-  FontSet fonts = FontSet::open(m);
+  FontSet fonts = one_file_fonts("heading-2", wenkai);
   layout::Document doc;
   layout::Page p;
   p.lines.push_back(make_line(fonts, "heading-2", "（一）关于喆婍堃镕的说明", 16, 28, 60));
