@@ -6,14 +6,15 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <stdexcept>
 
 #include "base/diagnostic.h"
+#include "export/pdf/flate.h"
 
 namespace gw::pdf {
 namespace {
@@ -23,35 +24,10 @@ void hex4(std::string& out, unsigned v) {
   for (int shift = 12; shift >= 0; shift -= 4) out += kDigits[(v >> shift) & 0xF];
 }
 
-// libharu drops the /Filter entry of any stream it does not compress itself (HPDF_Dict_Write), so a
-// stream we deflated ourselves states its filter here: write_fn runs after the entries, before ">>".
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); }
-
-std::string deflate(const std::string& in, FontDeflate how) {
-  z_stream z{};
-  if (deflateInit(&z, how == FontDeflate::kFast ? 1 : 6) != Z_OK) throw std::bad_alloc();
-  // kBalanced: level 6's lazy matching with a chain of 16 instead of 128 (good_length 4, max_lazy 8,
-  // nice_length 32 — zlib's own level-4 parameters but lazy): glyph outlines repeat little, so the
-  // long search costs a third of the time for 2 % of the bytes (measured, pdf_writer.h).
-  if (how == FontDeflate::kBalanced) deflateTune(&z, 4, 8, 32, 16);
-  std::string out(deflateBound(&z, static_cast<uLong>(in.size())), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  z.avail_in = static_cast<uInt>(in.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  const int rc = ::deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  if (rc != Z_STREAM_END) throw std::runtime_error("zlib could not compress a font (" + std::to_string(in.size()) + " bytes)");
-  return out;
-}
-
-// A stream object holding `bytes`; libharu compresses it when `compress` (its level is fixed).
-HPDF_Dict new_stream(HPDF_Doc doc, const std::string& bytes, bool compress) {
+// A stream object holding `bytes`, deflated unless kNone.
+HPDF_Dict new_stream(HPDF_Doc doc, const std::string& bytes, Deflate how) {
   HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
-  if (!s) return nullptr;
-  if (compress) s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+  if (s) set_stream_data(s, bytes, how);
   return s;
 }
 
@@ -112,18 +88,16 @@ std::string subset_tag(const std::string& postscript_name, const std::u32string&
 }
 
 EmbeddedFont embed_face(HpdfSession& session, const fonts::FontSet& fonts, int face, const std::u32string& cps,
-                        FontDeflate how) {
+                        Deflate how) {
   if (cps.empty() || cps.size() > 0xFFFE) throw std::logic_error("embed_face: 1–65,534 characters per face");
   const fonts::EmbeddingSubset sub = fonts.subset_for_embedding(face, cps);
   HPDF_Doc doc = session.doc();
   HPDF_MMgr mmgr = doc->mmgr;
-  const bool compress = how != FontDeflate::kNone;
   const std::string base_font = subset_tag(sub.postscript_name, cps) + "+" + sub.postscript_name;
   const std::string what = "the font dictionaries of '" + fonts.path(face) + "'";
 
-  HPDF_Dict file = compress ? new_stream(doc, deflate(sub.sfnt, how), false) : new_stream(doc, sub.sfnt, false);
+  HPDF_Dict file = new_stream(doc, sub.sfnt, how);
   session.check("embedding " + what);
-  if (compress) file->write_fn = write_flate_filter;
   HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(sub.sfnt.size()));
 
   HPDF_Dict descriptor = new_indirect_dict(doc);
@@ -181,7 +155,7 @@ EmbeddedFont embed_face(HpdfSession& session, const fonts::FontSet& fonts, int f
     HPDF_Array_AddNumber(run, sub.widths[i]);
   }
   HPDF_Dict_Add(cid_font, "W", w);
-  HPDF_Dict_Add(cid_font, "CIDToGIDMap", new_stream(doc, gid_map, compress));
+  HPDF_Dict_Add(cid_font, "CIDToGIDMap", new_stream(doc, gid_map, how));
   session.check("creating " + what);
 
   HPDF_Dict font = new_indirect_dict(doc);
@@ -193,7 +167,7 @@ EmbeddedFont embed_face(HpdfSession& session, const fonts::FontSet& fonts, int f
   HPDF_Array descendants = HPDF_Array_New(mmgr);
   HPDF_Dict_Add(font, "DescendantFonts", descendants);
   HPDF_Array_Add(descendants, cid_font);
-  HPDF_Dict_Add(font, "ToUnicode", new_stream(doc, to_unicode_cmap(cps), compress));
+  HPDF_Dict_Add(font, "ToUnicode", new_stream(doc, to_unicode_cmap(cps), how));
   session.check("creating " + what);
   return EmbeddedFont{font, sub.widths};
 }

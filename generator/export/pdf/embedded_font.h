@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "export/pdf/flate.h"
 #include "export/pdf/hpdf_session.h"
 #include "fonts/font_set.h"
 
@@ -24,14 +25,11 @@ struct EmbeddedFont {
   std::vector<int> widths;   // widths[i]: advance of CID i + 1 in 1/1000 em, as /W states it
 };
 
-// How the font file is compressed (see PdfOptions::FontCompression); kNone also leaves the
-// CIDToGIDMap and ToUnicode streams uncompressed.
-enum class FontDeflate { kNone, kBalanced, kFast };
-
-// cps: the distinct code points the document sets in this face, sorted. Throws InputError naming
+// cps: the distinct code points the document sets in this face, sorted; `how` compresses the font
+// file, CIDToGIDMap and ToUnicode streams. Throws InputError naming
 // the font file when it cannot be embedded (licence, missing glyph).
 EmbeddedFont embed_face(HpdfSession& session, const fonts::FontSet& fonts, int face, const std::u32string& cps,
-                        FontDeflate deflate);
+                        Deflate how);
 
 // The ToUnicode CMap (PDF 1.7 §9.10.3): CID i + 1 stands for cps[i], written in UTF-16BE.
 std::string to_unicode_cmap(const std::u32string& cps);

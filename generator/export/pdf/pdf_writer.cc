@@ -17,6 +17,7 @@
 #include "base/units.h"
 #include "base/utf8.h"
 #include "export/pdf/embedded_font.h"
+#include "export/pdf/flate.h"
 #include "export/pdf/hpdf_session.h"
 #include "export/pdf/text_runs.h"
 
@@ -211,7 +212,10 @@ std::string write_pdf(const layout::Document& doc, const fonts::FontSet& fonts, 
 
   HpdfSession s;
   HPDF_Doc pdf = s.doc();
-  if (opts.compress) HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+  // Streams are compressed here (flate.h), not by libharu: no HPDF_SetCompressionMode.
+  const Deflate how = !opts.compress ? Deflate::kNone
+                      : opts.compression == PdfOptions::Compression::kFast ? Deflate::kFast
+                                                                                     : Deflate::kBalanced;
     s.check("setting up the document");
 
   // Creator/Producer also create the Info dictionary that set_info writes into.
@@ -231,7 +235,7 @@ std::string write_pdf(const layout::Document& doc, const fonts::FontSet& fonts, 
   set_info(s, "Keywords", doc.keywords);
 
   std::map<int, EmbeddedFont> embedded;
-  for (const auto& [face, cps] : chars) embedded[face] = embed_face(s, fonts, face, cps, !opts.compress ? FontDeflate::kNone : opts.font_compression == PdfOptions::FontCompression::kFast ? FontDeflate::kFast : FontDeflate::kBalanced);
+  for (const auto& [face, cps] : chars) embedded[face] = embed_face(s, fonts, face, cps, how);
 
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     const layout::Page& page = doc.pages[p];
@@ -243,6 +247,8 @@ std::string write_pdf(const layout::Document& doc, const fonts::FontSet& fonts, 
     PageWriter w(s, hp, embedded, chars, page.height_mm);
     for (const auto& r : page.rules) w.rule(r);
     for (const auto& l : page.lines) w.line(l, where(page, p, l));
+    deflate_stream_in_place(static_cast<HPDF_PageAttr>(hp->attr)->contents, how);
+    s.check("compressing page " + std::to_string(p + 1));
   }
   return s.save();
 }

@@ -1,0 +1,62 @@
+// See flate.h.
+#include "export/pdf/flate.h"
+
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <libdeflate.h>
+
+#include <memory>
+#include <new>
+#include <stdexcept>
+
+namespace gw::pdf {
+namespace {
+
+// libharu drops the /Filter entry of any stream it does not compress itself (HPDF_Dict_Write), so a
+// stream we deflated states its filter here: write_fn runs after the entries, before ">>".
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); }
+
+}  // namespace
+
+std::string deflate_bytes(std::string_view raw, Deflate how) {
+  // One compressor per thread and level: allocating one costs more than compressing a small stream.
+  struct Free {
+    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+  };
+  thread_local std::unique_ptr<libdeflate_compressor, Free> fast, balanced;
+  auto& slot = how == Deflate::kFast ? fast : balanced;
+  if (!slot) slot.reset(libdeflate_alloc_compressor(how == Deflate::kFast ? 1 : 6));
+  if (!slot) throw std::bad_alloc();
+  std::string out(libdeflate_zlib_compress_bound(slot.get(), raw.size()), '\0');
+  const size_t n = libdeflate_zlib_compress(slot.get(), raw.data(), raw.size(), out.data(), out.size());
+  if (n == 0) throw std::runtime_error("libdeflate could not compress a stream of " + std::to_string(raw.size()) + " bytes");
+  out.resize(n);
+  return out;
+}
+
+void set_stream_data(HPDF_Dict dict, std::string_view raw, Deflate how) {
+  dict->filter = HPDF_STREAM_FILTER_NONE;
+  HPDF_MemStream_FreeData(dict->stream);
+  if (how == Deflate::kNone) {
+    HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(raw.data()), static_cast<HPDF_UINT>(raw.size()));
+    return;
+  }
+  const std::string packed = deflate_bytes(raw, how);
+  HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()), static_cast<HPDF_UINT>(packed.size()));
+  dict->write_fn = write_flate_filter;
+}
+
+void deflate_stream_in_place(HPDF_Dict dict, Deflate how) {
+  if (how == Deflate::kNone) return;
+  std::string raw;
+  raw.reserve(dict->stream->size);
+  const HPDF_UINT count = HPDF_MemStream_GetBufCount(dict->stream);
+  for (HPDF_UINT i = 0; i < count; ++i) {
+    HPDF_UINT len = 0;
+    const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(dict->stream, i, &len);
+    if (p) raw.append(reinterpret_cast<const char*>(p), len);
+  }
+  set_stream_data(dict, raw, how);
+}
+
+}  // namespace gw::pdf
