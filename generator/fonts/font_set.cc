@@ -53,7 +53,7 @@ void check_signature(const std::string& path, hb_blob_t* blob, const SourceLoc& 
   std::string sig = tag_of(data, len);
   if (sig == std::string("\0\1\0\0", 4) || sig == "true" || sig == "ttcf") return;
   if (sig == "OTTO")
-    throw InputError(loc, "font file '" + path + "' is an OpenType font with CFF outlines; the PDF writer (libharu) can only embed TrueType (glyf) outlines",
+    throw InputError(loc, "font file '" + path + "' is an OpenType font with CFF outlines; the PDF writer can only embed TrueType (glyf) outlines",
                      "use a TrueType version of the face, or " + std::string(kFontHint));
   throw InputError(loc, "font file '" + path + "' is not a TrueType/OpenType font", kFontHint);
 }
@@ -110,7 +110,7 @@ int FontSet::Impl::open_face(const std::string& path, int face_index, const Sour
     throw InputError(loc, "font file '" + path + "' (face " + std::to_string(face_index) + ") has no glyphs or no character map", kFontHint);
   // A .ttc can mix outline formats, so the signature check above is not enough.
   if (!has_table(face, HB_TAG('g', 'l', 'y', 'f')) || has_table(face, HB_TAG('C', 'F', 'F', ' ')))
-    throw InputError(loc, "font file '" + path + "' (face " + std::to_string(face_index) + ") has CFF outlines; the PDF writer (libharu) can only embed TrueType (glyf) outlines",
+    throw InputError(loc, "font file '" + path + "' (face " + std::to_string(face_index) + ") has CFF outlines; the PDF writer can only embed TrueType (glyf) outlines",
                      "use a TrueType version of the face, or " + std::string(kFontHint));
 
   f->upem = hb_face_get_upem(face);
