@@ -145,10 +145,15 @@ class Archive {
 
   Db& db();
 
+  // A text query with filters starts from the documents the filters leave when they leave fewer than
+  // this many (search.cc). Tests set it to 0 or a large number to check that both plans find the same.
+  void set_selective_candidates(int n) { selective_candidates_ = n; }
+
  private:
   Archive(std::string dir, std::unique_ptr<Db> db);
   std::string dir_;
   std::unique_ptr<Db> db_;
+  int selective_candidates_ = 10000;
 };
 
 // The renderer's entry point: registers a rendered notice with its source data and output files.
