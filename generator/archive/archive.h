@@ -134,6 +134,7 @@ class Archive {
   // By 文号 in any variant, or by "#id".
   std::optional<DocumentRecord> show(const std::string& wenhao_or_id);
   std::vector<Gap> gaps(int year = 0);
+  // Every document and every reserved or voided number: by 文号, then the documents without one by date.
   std::vector<RegisterRow> register_rows(int year = 0);
   std::vector<VerifyProblem> verify();
 

@@ -299,3 +299,33 @@ TEST_CASE("an archive of schema 2 opens and gains the year index") {
   CHECK(hits[0].wenhao == "工消费函〔2021〕885号");
   CHECK(a.verify().empty());
 }
+
+TEST_CASE("the register lists documents without a 文号 after the numbered ones, by date") {
+  TempDir t;
+  auto a = Archive::init(t.path.string());
+  auto doc = [&](const std::string& wenhao, const std::string& title, const std::string& date) {
+    NewDocument d;
+    d.wenhao = wenhao;
+    d.title = title;
+    d.date = date;
+    a.register_document(d);
+  };
+  doc("", "无号二", "2022年9月1日");
+  doc("国发〔2022〕2号", "国发二", "2022年1月5日");
+  doc("", "无号无日期", "");
+  doc("", "无号一", "2022年3月1日");
+  doc("", "无号上年", "2021年12月31日");
+  doc("国发〔2022〕1号", "国发一", "2022年12月1日");
+  a.next_number("国发", 2022);  // 3号, reserved
+  std::vector<std::string> titles, numbers;
+  for (const auto& r : a.register_rows(2022)) {
+    titles.push_back(r.title);
+    numbers.push_back(r.wenhao);
+  }
+  CHECK(titles == std::vector<std::string>{"国发一", "国发二", "", "无号一", "无号二"});
+  CHECK(numbers == std::vector<std::string>{"国发〔2022〕1号", "国发〔2022〕2号", "国发〔2022〕3号", "", ""});
+  titles.clear();
+  for (const auto& r : a.register_rows()) titles.push_back(r.title);
+  CHECK(titles == std::vector<std::string>{"国发一", "国发二", "", "无号上年", "无号一", "无号二", "无号无日期"});
+  CHECK(a.register_rows(2022)[3].status == "已发");
+}
