@@ -9,6 +9,7 @@
 #include "archive/sqlite_db.h"
 #include "base/diagnostic.h"
 #include "base/files.h"
+#include "base/sha256.h"
 
 using namespace gw::archive;
 namespace fs = std::filesystem;
@@ -328,4 +329,28 @@ TEST_CASE("the register lists documents without a 文号 after the numbered ones
   for (const auto& r : a.register_rows()) titles.push_back(r.title);
   CHECK(titles == std::vector<std::string>{"国发一", "国发二", "", "无号上年", "无号一", "无号二", "无号无日期"});
   CHECK(a.register_rows(2022)[3].status == "已发");
+}
+
+TEST_CASE("an import whose file cannot be stored commits none of its batch; the rerun completes") {
+  TempDir t;
+  auto a = Archive::init(t.path.string());
+  auto docs = varied_notices();
+  docs.resize(10);
+  // A plain file where the store's folder for the 7th document must go: writing it fails.
+  std::string blocked = gw::sha256_hex(docs[6].second).substr(0, 2);
+  gw::write_file_atomic((t.path / "files" / blocked).string(), "not a folder");
+  ImportOptions batch4;
+  batch4.batch = 4;
+  CHECK_THROWS_AS(a.import_buffers(docs, batch4), gw::InputError);
+  // The first batch (documents 0–3) was committed with its files; the failing batch left no row.
+  auto first = a.search("通知", {}, SortBy::Relevance, 100);
+  CHECK(first.size() == 4);
+  CHECK(a.verify().empty());
+  fs::remove(t.path / "files" / blocked);
+  auto again = a.import_buffers(docs, batch4);
+  int added = 0;
+  for (auto& r : again) added += r.duplicate ? 0 : 1;
+  CHECK(added == 6);
+  CHECK(a.search("通知", {}, SortBy::Relevance, 100).size() == 10);
+  CHECK(a.verify().empty());
 }
