@@ -181,7 +181,7 @@ std::vector<SearchHit> Archive::search(const std::string& query_in, const Search
       Stmt d(*db_, std::string("SELECT ") + kHitColumns + " FROM documents d WHERE d.id = ?1" + where_sql(filters, 2));
       while (static_cast<int>(hits.size()) < limit && r.step()) {
         d.bind(1, r.integer(0));
-        bind_filters(d, filters, 2);
+        bind_filters(d, filters, 2);  // again: Stmt::reset clears the bindings
         if (d.step()) {
           hits.push_back(hit_from_row(d, -1));
           hits.back().score = sqlite3_column_double(r.get(), 1);

@@ -449,7 +449,7 @@ void add(CLI::App& app) {
     s->add_flag("--json", o->json, "print JSON");
   }
   {
-    auto [s, o] = sub("register", "The register (发文登记簿) sorted by 文号: a table, or -o X.pdf / X.csv", cmd_register);
+    auto [s, o] = sub("register", "The register (发文登记簿) sorted by 文号, documents without one last by date: a table, or -o X.pdf / X.csv", cmd_register);
     s->add_option("--year", o->year, "only this year");
     s->add_option("-o,--output", o->output, "write to this file: .pdf (A4 landscape table) or .csv");
     s->add_option("--style,--template", o->style, "house style for the PDF (default gbt9704-2012)");
