@@ -5,6 +5,7 @@
 // (DIR is wiped unless search-only, which reuses the archive an earlier run left there).
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <cstdio>
 #include <filesystem>
@@ -104,6 +105,10 @@ std::string notice(Gen& g, const std::string& wenhao, const std::string& issuer,
   return s;
 }
 
+// Issue 5's targets at 100,000 documents.
+constexpr double kImportTarget = 2000;       // documents per second
+constexpr double kSearchP95TargetMs = 20;    // every query kind
+
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
 long long dir_bytes(const fs::path& p) {
@@ -165,6 +170,11 @@ int main(int argc, char** argv) {
     std::printf("documents:        %ld\n", n);
     std::printf("import:           %.0f documents/s (%.1f s wall, %.1f s CPU: %.0f documents per CPU-second)\n",
                 n / (import_ms / 1000.0), import_ms / 1000.0, import_cpu_ms / 1000.0, n / (import_cpu_ms / 1000.0));
+    // Per CPU-second is the figure to judge on a shared machine: wall time includes waiting for the
+    // other processes' turn on the cores and for the disk.
+    double wall_rate = n / (import_ms / 1000.0), cpu_rate = n / (import_cpu_ms / 1000.0);
+    std::printf("target import >= %.0f documents/s: %s per CPU-second, %s wall\n", kImportTarget,
+                cpu_rate >= kImportTarget ? "MET" : "NOT MET", wall_rate >= kImportTarget ? "MET" : "NOT MET");
     std::printf("database:         %.0f bytes/document (archive.db %.1f MB)\n", double(db) / n, db / 1e6);
     std::printf("stored files:     %.0f bytes/document\n", double(files) / n);
     }
@@ -199,17 +209,32 @@ int main(int argc, char** argv) {
       Q i{"filter", "适老化", {}};
       i.f.issuer = "商务部";
       qs.push_back(i);
+      // The other filters of `archive search`, each with a text query: one year, one agency, one 文号.
+      Q y{"filter", "低碳", {}};
+      y.f.year = 2015;
+      qs.push_back(y);
+      Q ag{"filter", "考核", {}, gw::archive::SortBy::Wenhao};
+      ag.f.agency = "国发";
+      qs.push_back(ag);
+      if (!numbers.empty()) {
+        Q w{"filter", "通知", {}};
+        w.f.wenhao = numbers[numbers.size() / 2];
+        qs.push_back(w);
+      }
     }
     std::vector<double> all;
     std::map<std::string, std::vector<double>> by_kind;
+    std::vector<std::vector<double>> by_query(qs.size());
     for (int rep = 0; rep < 5; ++rep) {
-      for (const auto& q : qs) {
+      for (size_t qi = 0; qi < qs.size(); ++qi) {
+        const auto& q = qs[qi];
         auto t = Clock::now();
         auto hits = a.search(q.text, q.f, q.sort, 20);
         double ms = ms_since(t);
         if (rep > 0) {  // the first round warms the page cache
           all.push_back(ms);
           by_kind[q.kind].push_back(ms);
+          by_query[qi].push_back(ms);
         }
         if (rep == 0 && std::string(q.kind) == "文号 lookup" && hits.size() != 1)
           std::fprintf(stderr, "warning: %s found %zu documents\n", q.f.wenhao.c_str(), hits.size());
@@ -220,8 +245,26 @@ int main(int argc, char** argv) {
       return v[static_cast<size_t>(p * (v.size() - 1))];
     };
     std::printf("search (all):     p50 %.2f ms, p95 %.2f ms over %zu queries\n", pct(all, 0.5), pct(all, 0.95), all.size());
-    for (auto& [k, v] : by_kind)
+    // GW_BENCH_QUERIES=1 prints every query's median: which one makes a kind's p95.
+    if (const char* v = std::getenv("GW_BENCH_QUERIES"); v && *v == '1') {
+      for (size_t qi = 0; qi < qs.size(); ++qi) {
+        const Q& q = qs[qi];
+        std::string f;
+        if (!q.f.wenhao.empty()) f += " --wenhao " + q.f.wenhao;
+        if (!q.f.agency.empty()) f += " --agency " + q.f.agency;
+        if (q.f.year) f += " --year " + std::to_string(q.f.year);
+        if (!q.f.from.empty()) f += " --from " + q.f.from + " --to " + q.f.to;
+        if (!q.f.issuer.empty()) f += " --issuer " + q.f.issuer;
+        std::printf("    %7.2f ms  %s%s\n", pct(by_query[qi], 0.5), q.text.c_str(), f.c_str());
+      }
+    }
+    bool search_met = pct(all, 0.95) < kSearchP95TargetMs;
+    for (auto& [k, v] : by_kind) {
       std::printf("  %-18s p50 %.2f ms, p95 %.2f ms\n", k.c_str(), pct(v, 0.5), pct(v, 0.95));
+      search_met = search_met && pct(v, 0.95) < kSearchP95TargetMs;
+    }
+    std::printf("target search p95 < %.0f ms (overall and every kind): %s\n", kSearchP95TargetMs,
+                search_met ? "MET" : "NOT MET");
     }
   } catch (const gw::InputError& e) {
     std::fprintf(stderr, "%s\n", gw::format(e.diagnostic()).c_str());

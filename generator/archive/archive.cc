@@ -296,16 +296,22 @@ std::vector<Gap> Archive::gaps(int year) {
 }
 
 std::vector<RegisterRow> Archive::register_rows(int year) {
+  // The register lists every issued document: numbered ones by 文号 (agency by collation, then year and
+  // serial as numbers), then those without a 文号 by 成文日期 (undated last), which --year selects
+  // by the year of that date since they have no 文号 year.
   Stmt q(*db_,
          "SELECT wenhao, title, issuers, date, recipients, "
-         "  CASE origin WHEN 'issued' THEN '已发' ELSE '已导入' END, agency, year, serial, is_order "
-         "FROM documents WHERE wenhao IS NOT NULL AND (?1=0 OR year=?1) "
+         "  CASE origin WHEN 'issued' THEN '已发' ELSE '已导入' END, agency, year, serial, is_order, "
+         "  wenhao IS NULL, date IS NULL, id "
+         "FROM documents WHERE ?1=0 OR (wenhao IS NOT NULL AND year=?1) "
+         "  OR (wenhao IS NULL AND date >= printf('%04d-01-01', ?1) AND date < printf('%04d-01-01', ?1 + 1)) "
          "UNION ALL "
          "SELECT agency || '〔' || year || '〕' || serial || '号', '', '[]', '', '', "
-         "  CASE status WHEN 'void' THEN '作废' || coalesce('：' || reason, '') ELSE '预留' END, agency, year, serial, 0 "
+         "  CASE status WHEN 'void' THEN '作废' || coalesce('：' || reason, '') ELSE '预留' END, agency, year, serial, 0, "
+         "  0, 0, 0 "
          "FROM reservations r WHERE status != 'used' AND (?1=0 OR year=?1) AND NOT EXISTS "
          "  (SELECT 1 FROM documents d WHERE d.agency=r.agency AND d.year=r.year AND d.serial=r.serial AND d.is_order=0) "
-         "ORDER BY 7 COLLATE gw_zh, 10, 8, 9");
+         "ORDER BY 11, 7 COLLATE gw_zh, 10, 8, 9, 12, 4, 13");
   q.bind(1, year);
   std::vector<RegisterRow> rows;
   while (q.step()) {

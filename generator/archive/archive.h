@@ -134,6 +134,7 @@ class Archive {
   // By 文号 in any variant, or by "#id".
   std::optional<DocumentRecord> show(const std::string& wenhao_or_id);
   std::vector<Gap> gaps(int year = 0);
+  // Every document and every reserved or voided number: by 文号, then the documents without one by date.
   std::vector<RegisterRow> register_rows(int year = 0);
   std::vector<VerifyProblem> verify();
 
@@ -145,10 +146,15 @@ class Archive {
 
   Db& db();
 
+  // A text query with filters starts from the documents the filters leave when they leave fewer than
+  // this many (search.cc). Tests set it to 0 or a large number to check that both plans find the same.
+  void set_selective_candidates(int n) { selective_candidates_ = n; }
+
  private:
   Archive(std::string dir, std::unique_ptr<Db> db);
   std::string dir_;
   std::unique_ptr<Db> db_;
+  int selective_candidates_ = 10000;
 };
 
 // The renderer's entry point: registers a rendered notice with its source data and output files.

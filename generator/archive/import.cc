@@ -1,7 +1,8 @@
 // `archive import`: past notices from files into the archive. Each file is recognised (recognise.h),
-// stored under its hash and inserted in batches of ImportOptions::batch documents per transaction, the
-// stored files synced before each COMMIT: a process killed mid-import leaves only whole records, and
-// rerunning the import skips what is already in (same content hash) and finishes the rest.
+// stored under its hash (on a second thread, file_store.h) and inserted in batches of
+// ImportOptions::batch documents per transaction, the stored files written and synced before each
+// COMMIT: a process killed mid-import leaves only whole records, and rerunning the import skips what is
+// already in (same content hash) and finishes the rest.
 #include <nlohmann/json.hpp>
 
 #include "archive/archive.h"
@@ -69,6 +70,9 @@ std::vector<ImportResult> Archive::import_buffers(const std::vector<std::pair<st
       sqlite3_exec(db.get(), "PRAGMA wal_autocheckpoint=1000", nullptr, nullptr, nullptr);
     }
   } restore{*db_};
+  // Declared before the transaction: on an exception the rows are rolled back first, then the writer
+  // stops (its files, if any, are content-addressed copies nothing points at).
+  StoreWriter store(dir_);
   auto tx = std::make_unique<Transaction>(*db_, true);
   int in_batch = 0;
   Stmt seen(*db_, "SELECT id, coalesce(wenhao,''), title FROM documents WHERE content_sha256 = ?1");
@@ -103,7 +107,8 @@ std::vector<ImportResult> Archive::import_buffers(const std::vector<std::pair<st
       results.push_back(r);
       continue;
     }
-    StoredFile f = store_bytes(dir_, bytes, name, "import", false);
+    StoredFile f = stored_file(sha, static_cast<long long>(bytes.size()), name, "import");
+    store.add(bytes, f);
     std::optional<text::Wenhao> w;
     if (!n.wenhao.empty()) w = text::parse_wenhao(n.wenhao);
     if (w) {
@@ -132,13 +137,13 @@ std::vector<ImportResult> Archive::import_buffers(const std::vector<std::pair<st
     r.missing = n.missing;
     results.push_back(r);
     if (++in_batch >= batch) {
-      sync_store(dir_);
+      store.flush();  // the batch's files are on disk before the rows that point at them
       tx->commit();
       tx = std::make_unique<Transaction>(*db_, true);
       in_batch = 0;
     }
   }
-  sync_store(dir_);
+  store.flush();
   tx->commit();
   // Fold the write-ahead log back into archive.db so it does not grow with large imports.
   sqlite3_wal_checkpoint_v2(db_->get(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);

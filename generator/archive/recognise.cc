@@ -11,7 +11,7 @@
 #include <memory>
 #include <poppler-document.h>
 #include <poppler-page.h>
-#include <set>
+#include <unordered_set>
 
 #include "archive/archive.h"
 #include "base/diagnostic.h"
@@ -83,7 +83,8 @@ std::string clean_plain(std::string s, bool markdown) {
   static const auto tags = compile("</?[A-Za-z][^<>\\n]{0,200}>");
   static const auto md_link = compile("\\[([^\\]\\n]*)\\]\\([^)\\n]*\\)");
   static const auto md_marks = compile("(?m)^[ \\t]*(?:#{1,6}|>|[-*+](?=\\s))[ \\t]*|\\*\\*|__");
-  s = regex_replace(s, *tags, "");
+  // The patterns need a '<' (or '[', '#', '*', …): most text has no tag and skips the UTF-16 round trip.
+  if (s.find('<') != std::string::npos) s = regex_replace(s, *tags, "");
   if (markdown) {
     s = regex_replace(s, *md_link, "$1");
     s = regex_replace(s, *md_marks, "");
@@ -200,7 +201,7 @@ std::string extract_text(const std::string& name, std::string_view bytes) {
     // Scraped pages are often Markdown saved as .txt: a "# " or "## " heading line gives it away.
     static const auto md_heading = compile("(?m)^#{1,6} ");
     bool markdown = ext == ".md" || ext == ".markdown";
-    if (!markdown) {
+    if (!markdown && s.find('#') != std::string::npos) {
       UErrorCode st = U_ZERO_ERROR;
       icu::UnicodeString us = icu::UnicodeString::fromUTF8(s);
       std::unique_ptr<icu::RegexMatcher> m(md_heading->matcher(us, st));
@@ -212,7 +213,7 @@ std::string extract_text(const std::string& name, std::string_view bytes) {
 }
 
 std::string dedupe_paragraphs(std::string_view text) {
-  std::set<std::string> seen;
+  std::unordered_set<std::string> seen;
   std::string out;
   auto keep = [&](const std::string& unit) {
     std::string key = trim(unit);

@@ -47,6 +47,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS documents_content ON documents(content_sha256)
 CREATE INDEX IF NOT EXISTS documents_number ON documents(agency, year, serial);
 CREATE INDEX IF NOT EXISTS documents_wenhao ON documents(wenhao);
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+CREATE INDEX IF NOT EXISTS documents_year ON documents(year);  -- schema 3 (search.cc)
 CREATE TABLE IF NOT EXISTS files(
   id INTEGER PRIMARY KEY,
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -69,7 +70,9 @@ CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE OF title, body ON documen
   INSERT INTO doc_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
 END;
 )SQL");
-  if (schema1) db.exec("INSERT INTO doc_fts(doc_fts) VALUES('rebuild')");  // see check_schema
+  // Schema 1 also indexed ICU dictionary words; FTS5's integrity-check (archive verify) compares the
+  // index with a fresh tokenization, so the index is rebuilt once with today's tokens.
+  if (schema1) db.exec("INSERT INTO doc_fts(doc_fts) VALUES('rebuild')");
   db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
   tx.commit();
 }
@@ -82,18 +85,12 @@ void index_document(Db& db, long long id, std::string_view title, std::string_vi
 void check_schema(Db& db, const std::string& db_path) {
   int v = user_version(db);
   if (v == kSchemaVersion) return;
-  if (v == 1) {
-    // Schema 1 differs only by the insert trigger; several processes may open it at once, so the
-    // version is read again under the write lock.
-    Transaction tx(db, true);
-    if (user_version(db) == 1) {
-      db.exec("DROP TRIGGER IF EXISTS documents_ai");
-      // Schema 1 also indexed ICU dictionary words; FTS5's integrity-check (archive verify) compares
-      // the index with a fresh tokenization, so the index is rebuilt once with today's tokens.
-      db.exec("INSERT INTO doc_fts(doc_fts) VALUES('rebuild')");
-      db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
-    }
-    tx.commit();
+  if (v >= 1 && v < kSchemaVersion) {
+    // Older schemas lack what create_schema adds with IF NOT EXISTS (schema 2 the year index; schema 1
+    // also had the insert trigger and ICU dictionary words, which create_schema drops and re-indexes).
+    // Several processes may open the archive at once: create_schema reads the version again under the
+    // write lock, so only the first one rebuilds.
+    create_schema(db);
     return;
   }
   if (v > kSchemaVersion)

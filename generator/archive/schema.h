@@ -8,10 +8,11 @@ namespace gw::archive {
 
 class Db;
 // 2: documents are indexed in doc_fts by index_document, not by an insert trigger (schema.cc).
-inline constexpr int kSchemaVersion = 2;
+// 3: an index on documents(year), so that `search --year` starts from the documents it names.
+inline constexpr int kSchemaVersion = 3;
 
-void create_schema(Db& db);                               // idempotent; also upgrades schema 1
-// InputError on a foreign or newer database; upgrades schema 1 in place.
+void create_schema(Db& db);                               // idempotent; also upgrades schemas 1 and 2
+// InputError on a foreign or newer database; upgrades schemas 1 and 2 in place.
 void check_schema(Db& db, const std::string& db_path);
 
 // Adds a new row of documents to the full-text index; call in the transaction that inserted it.

@@ -30,9 +30,18 @@ std::string to_utf8(char32_t cp) {
 }
 
 std::string to_utf8(std::u32string_view cps) {
-  std::string out;
-  out.reserve(cps.size() * 3);
-  for (char32_t c : cps) out += to_utf8(c);
+  // Encoded in place: a temporary string per code point was most of the cost for long texts (import).
+  std::string out(cps.size() * 4, '\0');
+  auto* p = reinterpret_cast<uint8_t*>(out.data());
+  int32_t i = 0, cap = static_cast<int32_t>(out.size());
+  for (char32_t c : cps) {
+    UBool err = false;
+    U8_APPEND(p, i, cap, static_cast<UChar32>(c), err);
+    if (err) {  // not a scalar value (a surrogate, or past U+10FFFF): U+FFFD, as to_utf8(char32_t)
+      U8_APPEND_UNSAFE(p, i, 0xFFFD);
+    }
+  }
+  out.resize(static_cast<size_t>(i));
   return out;
 }
 

@@ -340,7 +340,8 @@ std::string register_pdf(const Opts& o, const std::vector<archive::RegisterRow>&
   form.title = (o.year ? std::to_string(o.year) + "年" : std::string()) + "发文登记簿";
   form.head_lines.push_back("共" + std::to_string(rows.size()) + "件：已发" + std::to_string(issued) + "件，已导入" +
                             std::to_string(imported) + "件，预留" + std::to_string(reserved) + "件，作废" +
-                            std::to_string(voided) + "件。按文号排序（机关代字、年份、序号）。");
+                            std::to_string(voided) + "件。按文号排序（机关代字、年份、序号）" +
+                            (rows.empty() || !rows.back().wenhao.empty() ? "。" : "，无文号的按成文日期排在最后。"));
   form.tables.push_back(std::move(t));
   form.loc = SourceLoc{dir_of(o) + "/archive.db"};
   model::Style style = load_style(o.style);
@@ -448,7 +449,7 @@ void add(CLI::App& app) {
     s->add_flag("--json", o->json, "print JSON");
   }
   {
-    auto [s, o] = sub("register", "The register (发文登记簿) sorted by 文号: a table, or -o X.pdf / X.csv", cmd_register);
+    auto [s, o] = sub("register", "The register (发文登记簿) sorted by 文号, documents without one last by date: a table, or -o X.pdf / X.csv", cmd_register);
     s->add_option("--year", o->year, "only this year");
     s->add_option("-o,--output", o->output, "write to this file: .pdf (A4 landscape table) or .csv");
     s->add_option("--style,--template", o->style, "house style for the PDF (default gbt9704-2012)");

@@ -370,7 +370,10 @@ std::vector<WenhaoMatch> find_wenhao_matches(std::string_view text) {
     size_t b = 0;
     for (size_t k = 0; k < s.size(); ++k) {
       off[k] = b;
-      b += to_utf8(s[k]).size();
+      // The UTF-8 length of s[k], computed rather than encoded (that allocated per character); invalid
+      // bytes, which to_u32 made U+FFFD, count three as they always did.
+      char32_t c = s[k];
+      b += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
     }
     off[s.size()] = b;
   }
