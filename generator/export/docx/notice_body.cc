@@ -55,6 +55,18 @@ ParaProps styled(const char* id) {
   return p;
 }
 
+// An empty paragraph exactly `twips` high that indents nothing and ignores the grid: a spacer, or
+// the paragraph LibreOffice needs after a frame to anchor it.
+ParaProps spacer(int twips) {
+  ParaProps p;
+  p.line_twips = twips;
+  p.line_rule = "exact";
+  p.first_line_chars = 0;
+  p.first_line_twips = 0;
+  p.snap_to_grid = false;
+  return p;
+}
+
 std::string join(const std::vector<model::Field>& v, const char* sep) {
   std::string out;
   for (const auto& f : v) {
@@ -567,21 +579,12 @@ void write_colophon(Ctx& c, const model::Notice& n) {
   const auto [cc_text, cc_lines] = n.cc.empty() ? std::pair{std::string(), 0} : group_text("抄送：", n.cc.text);
 
   // 7.5 / 6.2: the 版记 on a page of its own, after an unnumbered blank page, as layout placed it.
-  auto tiny = [&] {
-    ParaProps t;
-    t.line_twips = 20;
-    t.line_rule = "exact";
-    t.first_line_chars = 0;
-    t.first_line_twips = 0;
-    t.snap_to_grid = false;
-    return t;
-  };
   if (c.o.colophon_page == DocxOptions::ColophonPage::AfterBlankPage) {
     c.b.begin_unnumbered_section();  // the blank page starts the section
-    c.w.paragraph(tiny(), "");
+    c.w.paragraph(spacer(20), "");
   }
   if (c.o.colophon_page != DocxOptions::ColophonPage::Last) {
-    ParaProps t = tiny();
+    ParaProps t = spacer(20);
     t.page_break_before = true;
     c.w.paragraph(t, "");
   }
@@ -621,13 +624,7 @@ void write_colophon(Ctx& c, const model::Notice& n) {
     c.w.end_paragraph();
   }
   // LibreOffice anchors a frame at the paragraph after it and drops a frame that ends the body.
-  ParaProps anchor;
-  anchor.line_twips = 20;
-  anchor.line_rule = "exact";
-  anchor.first_line_chars = 0;
-  anchor.first_line_twips = 0;
-  anchor.snap_to_grid = false;
-  c.w.paragraph(anchor, "");
+  c.w.paragraph(spacer(20), "");
 }
 
 }  // namespace
@@ -664,13 +661,7 @@ void write_notice_body(DocxBuilder& b, const model::Notice& n) {
   }
   if (n.format == Format::Order && n.title.empty()) {
     // 10.2: the body two blank lines below the 令号.
-    ParaProps gap;
-    gap.line_twips = 2 * c.ps.line_pitch;
-    gap.line_rule = "exact";
-    gap.snap_to_grid = false;
-    gap.first_line_chars = 0;
-    gap.first_line_twips = 0;
-    c.w.paragraph(gap, "");
+    c.w.paragraph(spacer(2 * c.ps.line_pitch), "");
   }
   write_blocks(c, n.body);
   write_attachment_list(c, n);
