@@ -262,8 +262,8 @@ int run(const Opts& o) {
   ro.strict = o.strict;
   ro.style = style;
   ro.templates = &templates;
-  FontOptions font_options = o.fonts;
-  ro.open_fonts = [font_options] { return load_fonts(font_options); };
+  // Each worker opens its own FontSet from the map read above (not from the file again).
+  ro.open_fonts = [&font_map, &font_overrides] { return fonts::FontSet::open(font_map, font_overrides); };
   ro.on_progress = [&](const batch::Progress& p) { display.progress(p); };
   ro.on_packet = [&](const batch::PacketReport& r) { display.packet(r); };
   ro.stop = &g_stop;

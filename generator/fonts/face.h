@@ -37,7 +37,6 @@ struct Face {
 };
 
 // Throws InputError when the subset cannot be made (HarfBuzz refused the face).
-std::string subset_face(const Face& face, const std::u32string& cps);
 EmbeddingSubset subset_face_for_embedding(const Face& face, const std::u32string& cps);
 
 }  // namespace gw::fonts

@@ -278,7 +278,6 @@ std::string FontSet::describe() const {
   return out;
 }
 
-std::string FontSet::subset(int face, const std::u32string& cps) const { return subset_face(impl_->at(face), cps); }
 EmbeddingSubset FontSet::subset_for_embedding(int face, const std::u32string& cps) const {
   return subset_face_for_embedding(impl_->at(face), cps);
 }

@@ -75,9 +75,7 @@ class FontSet {
   // Lines for `gongwen fonts`: per role, each candidate, whether it was found, and why it is there.
   std::string describe() const;
 
-  // A TrueType font holding just the glyphs of `cps` (plus .notdef), cmap kept, for embedding.
-  std::string subset(int face, const std::u32string& cps) const;
-  // The subset plus what a PDF writer needs to embed it as a CIDFontType2 font whose character
+  // A TrueType font holding just the glyphs of `cps` (plus .notdef), cmap kept, plus what a PDF writer needs to embed it as a CIDFontType2 font whose character
   // codes it chooses itself (export/pdf numbers cps[i] as CID i + 1). Throws InputError when the
   // face lacks one of the characters or its licence (OS/2 fsType) forbids embedding.
   EmbeddingSubset subset_for_embedding(int face, const std::u32string& cps) const;

@@ -91,12 +91,6 @@ std::string postscript_name(hb_face_t* face, const std::string& family, int face
 
 }  // namespace
 
-std::string subset_face(const Face& face, const std::u32string& cps) {
-  HbFacePtr out = subset_hb_face(face, cps);
-  BlobPtr blob(hb_face_reference_blob(out.get()));
-  return blob_bytes(blob.get());
-}
-
 EmbeddingSubset subset_face_for_embedding(const Face& face, const std::u32string& cps) {
   const std::string what = "font '" + face.path + "'" + (face.face_index ? " (face " + std::to_string(face.face_index) + ")" : "");
   // OS/2 fsType (OpenType spec, OS/2 table): 0x0002 alone = Restricted License embedding; 0x0200 =

@@ -19,11 +19,6 @@
 namespace gw::pdf {
 namespace {
 
-void hex4(std::string& out, unsigned v) {
-  static const char kDigits[] = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) out += kDigits[(v >> shift) & 0xF];
-}
-
 // A stream object holding `bytes`, deflated unless kNone.
 HPDF_Dict new_stream(HPDF_Doc doc, const std::string& bytes, Deflate how) {
   HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
@@ -38,6 +33,11 @@ HPDF_Dict new_indirect_dict(HPDF_Doc doc) {
 }
 
 }  // namespace
+
+void append_hex4(std::string& out, unsigned code) {
+  static const char kDigits[] = "0123456789ABCDEF";
+  for (int shift = 12; shift >= 0; shift -= 4) out += kDigits[(code >> shift) & 0xF];
+}
 
 std::string to_unicode_cmap(const std::u32string& cps) {
   std::string out =
@@ -55,14 +55,14 @@ std::string to_unicode_cmap(const std::u32string& cps) {
     out += std::to_string(n) + " beginbfchar\n";
     for (size_t k = i; k < i + n; ++k) {
       out += '<';
-      hex4(out, static_cast<unsigned>(k + 1));
+      append_hex4(out, static_cast<unsigned>(k + 1));
       out += "> <";
       const char32_t cp = cps[k];
       if (cp >= 0x10000) {
-        hex4(out, 0xD800 + ((cp - 0x10000) >> 10));
-        hex4(out, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+        append_hex4(out, 0xD800 + ((cp - 0x10000) >> 10));
+        append_hex4(out, 0xDC00 + ((cp - 0x10000) & 0x3FF));
       } else {
-        hex4(out, static_cast<unsigned>(cp));
+        append_hex4(out, static_cast<unsigned>(cp));
       }
       out += ">\n";
     }

@@ -31,6 +31,10 @@ struct EmbeddedFont {
 EmbeddedFont embed_face(HpdfSession& session, const fonts::FontSet& fonts, int face, const std::u32string& cps,
                         Deflate how);
 
+// Appends a 2-byte code (a CID, or a UTF-16 unit) as four hex digits, as Identity-H text strings
+// and CMaps write it.
+void append_hex4(std::string& out, unsigned code);
+
 // The ToUnicode CMap (PDF 1.7 §9.10.3): CID i + 1 stands for cps[i], written in UTF-16BE.
 std::string to_unicode_cmap(const std::u32string& cps);
 

@@ -165,7 +165,7 @@ class PageWriter {
       put_number(o, run.x_pt);
       put_number(o, y);
       o += "Tm\n<";
-      for (size_t i = run.begin; i < run.end; ++i) hex4(o, cids[i]);
+      for (size_t i = run.begin; i < run.end; ++i) append_hex4(o, cids[i]);
       o += "> Tj\n";
     }
     // Tc and Tz outlive ET (text state is part of the graphics state): put them back.
@@ -180,10 +180,6 @@ class PageWriter {
  private:
   static HPDF_REAL pt(double v) { return static_cast<HPDF_REAL>(pdf_real(v)); }
   static HPDF_REAL c(double v) { return static_cast<HPDF_REAL>(std::clamp(v, 0.0, 1.0)); }
-  static void hex4(std::string& out, unsigned v) {
-    static const char kDigits[] = "0123456789ABCDEF";
-    for (int shift = 12; shift >= 0; shift -= 4) out += kDigits[(v >> shift) & 0xF];
-  }
   // The page's resource name of a face ("F1" …), registered on first use.
   const std::string& resource_name(int face, const std::string& context) {
     auto it = names_.find(face);
