@@ -1,5 +1,5 @@
-// Archive benchmark (issue 5): generates N synthetic notices (varied agencies, years, lengths), imports
-// them through the same path as `gongwen archive import`, and prints import documents per second,
+// Archive benchmark (issue 5): generates N synthetic notices (varied agencies, years, lengths) as .txt
+// files, imports them through the same path as `gongwen archive import DIR`, and prints import documents per second,
 // database bytes per document and search latency p50/p95 for a fixed query set (文号 lookups,
 // two-character words, phrases, filters). Usage: gw_archive_bench [N=100000] [DIR] [search-only]
 // (DIR is wiped unless search-only, which reuses the archive an earlier run left there).
@@ -9,6 +9,7 @@
 #include <ctime>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <random>
 #include <string>
@@ -137,27 +138,36 @@ int main(int argc, char** argv) {
     std::vector<std::string> numbers;  // for 文号 lookups
     std::vector<int> next_serial(std::size(kAgencies) * 20, 0);
     double import_ms = 0, import_cpu_ms = 0;
-    const long chunk = 5000;
     if (search_only) {
       gw::archive::Stmt q(a.db(), "SELECT wenhao FROM documents WHERE id % 997 = 1 ORDER BY id");
       while (q.step()) numbers.push_back(q.text(0));
       n = 0;
     }
-    for (long done = 0; done < n;) {
-      std::vector<std::pair<std::string, std::string>> batch;
-      for (long i = 0; i < chunk && done < n; ++i, ++done) {
+    // The notices are written to files first (not timed), then imported the way `gongwen archive import
+    // DIR` does it: one import_paths call over every file, reading each from disk.
+    fs::path src = dir.parent_path() / (dir.filename().string() + "-src");
+    std::vector<std::string> paths;
+    if (!search_only) {
+      fs::remove_all(src);
+      for (long done = 0; done < n; ++done) {
         size_t ai = static_cast<size_t>(g.range(0, static_cast<int>(std::size(kAgencies)) - 1));
         int year = g.range(2005, 2024);
         int serial = ++next_serial[ai * 20 + static_cast<size_t>(year - 2005)];
         std::string wenhao = std::string(kAgencies[ai]) + "〔" + std::to_string(year) + "〕" + std::to_string(serial) + "号";
         if (done % 997 == 0) numbers.push_back(wenhao);
-        batch.emplace_back("n" + std::to_string(done) + ".txt", notice(g, wenhao, g.pick(kIssuers), year));
+        // 1,000 files per folder, as an office's export might be split.
+        fs::path p = src / std::to_string(done / 1000) / ("n" + std::to_string(done) + ".txt");
+        if (done % 1000 == 0) fs::create_directories(p.parent_path());
+        std::ofstream(p, std::ios::binary) << notice(g, wenhao, g.pick(kIssuers), year);
+        paths.push_back(p.string());
       }
       auto t = Clock::now();
       std::clock_t c0 = std::clock();
-      a.import_buffers(batch);
+      for (const auto& r : a.import_paths(paths))
+        if (!r.error.empty()) std::fprintf(stderr, "warning: %s: %s\n", r.path.c_str(), r.error.c_str());
       import_ms += ms_since(t);
       import_cpu_ms += 1000.0 * double(std::clock() - c0) / CLOCKS_PER_SEC;
+      fs::remove_all(src);
     }
     if (!search_only) {
     long long db = 0;

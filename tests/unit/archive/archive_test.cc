@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "archive/archive.h"
+#include "archive/schema.h"
 #include "archive/sqlite_db.h"
 #include "base/diagnostic.h"
 #include "base/files.h"
@@ -278,21 +279,26 @@ TEST_CASE("a text query with filters finds what the unfiltered query finds and t
   REQUIRE(a.search("通知", cases[5].f, SortBy::Relevance).size() == 1);
 }
 
-TEST_CASE("an archive of schema 2 opens and gains the year index") {
+TEST_CASE("an archive of schema 2 opens and gains the year index and the merge settings") {
   TempDir t;
   {
     auto a = Archive::init(t.path.string());
     a.import_paths(seeds());
     // What schema 2 looked like: no index on documents(year).
     a.db().exec("DROP INDEX documents_year");
+    a.db().exec("DELETE FROM doc_fts_config WHERE k IN ('automerge', 'crisismerge')");  // schema 4
     a.db().exec("PRAGMA user_version = 2");
   }
   auto a = Archive::open(t.path.string());
   Stmt v(a.db(), "SELECT (SELECT user_version FROM pragma_user_version), "
                  "(SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'documents_year')");
   REQUIRE(v.step());
-  CHECK(v.integer(0) == 3);
+  CHECK(v.integer(0) == gw::archive::kSchemaVersion);
   CHECK(v.integer(1) == 1);
+  Stmt merge(a.db(), "SELECT group_concat(k || '=' || v, ' ') FROM "
+                     "(SELECT k, v FROM doc_fts_config WHERE k IN ('automerge', 'crisismerge') ORDER BY k)");
+  REQUIRE(merge.step());
+  CHECK(merge.text(0) == "automerge=16 crisismerge=64");
   SearchFilters y;
   y.year = 2021;
   auto hits = a.search("年货节", y, SortBy::Relevance);
