@@ -45,8 +45,8 @@ AtomicOutput::~AtomicOutput() {
   if (!committed_) std::remove(temp_.c_str());
 }
 
-void AtomicOutput::commit() {
-  fsync_path(temp_);
+void AtomicOutput::commit(Durability durability) {
+  if (durability == Durability::kSync) fsync_path(temp_);
   if (std::rename(temp_.c_str(), final_.c_str()) != 0) {
     int err = errno;
     std::remove(temp_.c_str());
@@ -56,7 +56,15 @@ void AtomicOutput::commit() {
   committed_ = true;
 }
 
-void write_file_atomic(const std::string& path, std::string_view bytes) {
+void sync_file_system(const std::string& folder) {
+  int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::syncfs(fd);
+    ::close(fd);
+  }
+}
+
+void write_file_atomic(const std::string& path, std::string_view bytes, Durability durability) {
   AtomicOutput out(path);
   {
     std::ofstream f(out.temp_path(), std::ios::binary | std::ios::trunc);
@@ -67,7 +75,7 @@ void write_file_atomic(const std::string& path, std::string_view bytes) {
     f.flush();
     if (!f) throw InputError(SourceLoc{path}, "cannot write output (disk full?)");
   }
-  out.commit();
+  out.commit(durability);
 }
 
 std::string file_extension_lower(const std::string& path) {

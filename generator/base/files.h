@@ -10,9 +10,18 @@ namespace gw {
 // Throws InputError naming the path when the file cannot be read.
 std::string read_file(const std::string& path);
 
-// Writes to "<path>.tmp-<pid>-<n>", flushes, fsyncs, renames over path. Throws InputError on failure
-// and removes the temporary file.
-void write_file_atomic(const std::string& path, std::string_view bytes);
+// Whether an atomic write waits for the disk (fsync) before its rename. The rename alone already
+// guarantees that a killed process leaves the old file or the whole new one; the fsync adds the same
+// after a power cut. A caller writing many files can skip it per file and call sync_file_system once.
+enum class Durability { kSync, kDeferred };
+
+// Writes to "<path>.tmp-<pid>-<n>", flushes, fsyncs (kSync), renames over path. Throws InputError on
+// failure and removes the temporary file.
+void write_file_atomic(const std::string& path, std::string_view bytes, Durability durability = Durability::kSync);
+
+// Flushes every file written so far on the file system holding `folder` (syncfs): what kDeferred
+// writes left to do, in one call.
+void sync_file_system(const std::string& folder);
 
 // A temporary file that is removed when this object dies unless commit() renamed it into place.
 class AtomicOutput {
@@ -22,7 +31,7 @@ class AtomicOutput {
   AtomicOutput(const AtomicOutput&) = delete;
   AtomicOutput& operator=(const AtomicOutput&) = delete;
   const std::string& temp_path() const { return temp_; }
-  void commit();  // fsync + rename; throws InputError on failure
+  void commit(Durability durability = Durability::kSync);  // fsync + rename; throws InputError on failure
 
  private:
   std::string final_;

@@ -146,7 +146,9 @@ class Runner {
 
   FileEntry commit(const std::string& file, const std::string& kind, const Packet& p, const std::string& title,
                    const std::string& bytes, int pages, const std::string& fingerprint) {
-    write_file_atomic((fs::path(o_.out_dir) / file).string(), bytes);
+    // No fsync per file: the manifest is written after one sync of the whole folder (cmd_batch.cc), and
+    // --resume hashes every file it keeps, so a file a power cut damaged is made again.
+    write_file_atomic((fs::path(o_.out_dir) / file).string(), bytes, Durability::kDeferred);
     FileEntry e{file, kind, p.province, title, pages, sha256_hex(bytes), static_cast<long long>(bytes.size()), fingerprint};
     journal(e);
     return e;
@@ -253,7 +255,7 @@ class Runner {
       MergeResult m = merge_pdfs_to_file(inputs, info, file.temp_path());
       FileEntry e{p.merged_file, kind_name(DocKind::Merged), p.province, p.merged_title, m.pages,
                   sha256_file_hex(file.temp_path()), static_cast<long long>(fs::file_size(file.temp_path())), fp};
-      file.commit();
+      file.commit(Durability::kDeferred);
       journal(e);
       out.blank_pages = m.blank_pages;
       out.files.push_back(e);

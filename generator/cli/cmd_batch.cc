@@ -283,6 +283,9 @@ int run(const Opts& o) {
   for (const auto& w : plan.warnings) m.problems.push_back(entry(w));
   for (const auto& f : result.failures) m.problems.push_back({f.file, 0, f.province, "error", f.message, ""});
   if (o.timestamp) m.generated = iso_now();
+  // The documents were written without an fsync each (batch/runner.cc): one sync of the file system
+  // before the manifest that lists them.
+  sync_file_system(o.out);
   write_file_atomic((fs::path(o.out) / batch::kManifestJson).string(), batch::manifest_json(m));
   write_file_atomic((fs::path(o.out) / batch::kManifestCsv).string(), batch::manifest_csv(m));
   journal.remove();
