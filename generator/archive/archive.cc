@@ -133,7 +133,7 @@ long long Archive::register_document(const NewDocument& doc, bool replace) {
     throw InputError(SourceLoc{}, "成文日期 \"" + doc.date + "\" is not a date", "write it as 2022年6月30日");
   // Files first (synced): a row never points at a file that is not on disk.
   std::vector<StoredFile> stored;
-  for (const auto& [path, role] : doc.files) stored.push_back(store_bytes(dir_, read_file(path), path, role, true));
+  for (const auto& [path, role] : doc.files) stored.push_back(store_bytes(dir_, read_file(path), path, role));
 
   Transaction tx(*db_, true);
   if (w) {

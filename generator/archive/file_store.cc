@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -29,36 +28,14 @@ StoredFile stored_file(const std::string& sha256, long long size, const std::str
 }
 
 StoredFile store_bytes(const std::string& archive_dir, std::string_view bytes, const std::string& name,
-                       const std::string& role, bool sync) {
+                       const std::string& role) {
   StoredFile f = stored_file(sha256_hex(bytes), static_cast<long long>(bytes.size()), name, role);
   fs::path full = fs::path(archive_dir) / f.path;
   std::error_code ec;
   if (fs::exists(full, ec) && static_cast<long long>(fs::file_size(full, ec)) == f.size) return f;
   fs::create_directories(full.parent_path(), ec);
-  if (sync) {
-    write_file_atomic(full.string(), bytes);
-    return f;
-  }
-  // Unsynced variant: same temp+rename, fsync deferred to sync_store().
-  std::string tmp = full.string() + ".tmp-" + std::to_string(::getpid());
-  FILE* out = std::fopen(tmp.c_str(), "wb");
-  if (!out) throw InputError(SourceLoc{full.string()}, std::string("cannot write: ") + std::strerror(errno));
-  bool ok = std::fwrite(bytes.data(), 1, bytes.size(), out) == bytes.size();
-  ok = (std::fclose(out) == 0) && ok;
-  if (!ok || std::rename(tmp.c_str(), full.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw InputError(SourceLoc{full.string()}, "cannot write into the archive (disk full?)");
-  }
+  write_file_atomic(full.string(), bytes);
   return f;
-}
-
-void sync_store(const std::string& archive_dir) {
-  // syncfs flushes the whole file system once, far cheaper than one fsync per stored file.
-  int fd = ::open((fs::path(archive_dir) / "files").c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd >= 0) {
-    ::syncfs(fd);
-    ::close(fd);
-  }
 }
 
 StoreWriter::StoreWriter(std::string archive_dir) : dir_(std::move(archive_dir)), thread_([this] { run(); }) {}
@@ -89,7 +66,8 @@ void StoreWriter::flush() {
     error = error_;
   }
   if (!error.empty()) throw InputError(SourceLoc{dir_}, error);
-  sync_store(dir_);
+  // One syncfs for the batch's files, far cheaper than one fsync per stored file.
+  sync_file_system((fs::path(dir_) / "files").string());
 }
 
 void StoreWriter::run() {

@@ -20,11 +20,9 @@ using gw::sha256_hex;  // base/sha256.h (OpenSSL EVP)
 // Where bytes with this SHA-256 are kept (nothing is written).
 StoredFile stored_file(const std::string& sha256, long long size, const std::string& name, const std::string& role);
 
-// Writes bytes into files/ (temporary file + rename; skipped when already there). With sync = false the
-// caller must call sync_store() before committing the rows that point at the file.
+// Writes bytes into files/ (temporary file, fsync, rename; skipped when already there).
 StoredFile store_bytes(const std::string& archive_dir, std::string_view bytes, const std::string& name,
-                       const std::string& role, bool sync);
-void sync_store(const std::string& archive_dir);
+                       const std::string& role);
 
 // Bulk import: stores files on a second thread while the caller inserts their rows. flush() returns
 // once every file queued so far is written and synced, and throws the first write error: call it
