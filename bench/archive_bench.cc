@@ -180,11 +180,11 @@ int main(int argc, char** argv) {
     std::printf("documents:        %ld\n", n);
     std::printf("import:           %.0f documents/s (%.1f s wall, %.1f s CPU: %.0f documents per CPU-second)\n",
                 n / (import_ms / 1000.0), import_ms / 1000.0, import_cpu_ms / 1000.0, n / (import_cpu_ms / 1000.0));
-    // Per CPU-second is the figure to judge on a shared machine: wall time includes waiting for the
-    // other processes' turn on the cores and for the disk.
-    double wall_rate = n / (import_ms / 1000.0), cpu_rate = n / (import_cpu_ms / 1000.0);
-    std::printf("target import >= %.0f documents/s: %s per CPU-second, %s wall\n", kImportTarget,
-                cpu_rate >= kImportTarget ? "MET" : "NOT MET", wall_rate >= kImportTarget ? "MET" : "NOT MET");
+    // The target is documents per second of wall time, what a user waits for. An import runs on three
+    // threads (preparing, inserting, storing files; import.cc), so CPU time exceeds wall time and the
+    // per-CPU-second figure is the cost, not the speed; on a shared machine both vary by ±15 % or so.
+    double wall_rate = n / (import_ms / 1000.0);
+    std::printf("target import >= %.0f documents/s: %s\n", kImportTarget, wall_rate >= kImportTarget ? "MET" : "NOT MET");
     std::printf("database:         %.0f bytes/document (archive.db %.1f MB)\n", double(db) / n, db / 1e6);
     std::printf("stored files:     %.0f bytes/document\n", double(files) / n);
     }

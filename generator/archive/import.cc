@@ -1,5 +1,6 @@
-// `archive import`: past notices from files into the archive. Each file is recognised (recognise.h),
-// stored under its hash (on a second thread, file_store.h) and inserted in batches of
+// `archive import`: past notices from files into the archive. Each file is read, hashed and recognised
+// (recognise.h) on a preparing thread ahead of the inserts (Prefetcher), stored under its hash on a
+// third (file_store.h) and inserted, on the caller's thread, in batches of
 // ImportOptions::batch documents per transaction, the stored files written and synced before each
 // COMMIT: a process killed mid-import leaves only whole records, and rerunning the import skips what is
 // already in (same content hash) and finishes the rest.
@@ -14,9 +15,15 @@
 #include "text/wenhao.h"
 
 #include <chrono>
-#include <deque>
-#include <memory>
+#include <condition_variable>
 #include <ctime>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 namespace gw::archive {
 namespace {
@@ -29,6 +36,109 @@ std::string now_iso_utc() {
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
+
+// What an import needs of one file apart from the database: read, hashed, recognised, its 文号
+// parsed. Made on the preparing thread (Prefetcher) so that the inserting thread, SQLite's single
+// writer, does nothing else.
+struct Prepared {
+  std::string name, bytes, sha;
+  bool unreadable = false;  // error says why the file could not be read (no hash, no duplicate check)
+  std::string error;        // unreadable, or not recognisable as a notice (reported unless a duplicate)
+  RecognisedNotice notice;
+  std::optional<text::Wenhao> wenhao;
+  std::string issuers_json, attachments_json, format, created;
+};
+
+Prepared prepare(std::string name, std::string bytes) {
+  Prepared p;
+  p.name = std::move(name);
+  p.bytes = std::move(bytes);
+  p.sha = sha256_hex(p.bytes);
+  try {
+    p.notice = recognise_notice(extract_text(p.name, p.bytes));
+  } catch (const InputError& e) {
+    p.error = e.diagnostic().message;
+    return p;
+  }
+  if (!p.notice.wenhao.empty()) p.wenhao = text::parse_wenhao(p.notice.wenhao);
+  std::vector<std::string> issuers;
+  if (!p.notice.issuer.empty()) issuers.push_back(p.notice.issuer);
+  p.issuers_json = nlohmann::json(issuers).dump();
+  p.attachments_json = nlohmann::json(p.notice.attachments).dump();
+  std::string ext = file_extension_lower(p.name);
+  p.format = ext.empty() ? std::string("txt") : ext.substr(1);
+  p.created = now_iso_utc();
+  return p;
+}
+
+// Prepares files 0…n-1 in order on a second thread, a bounded distance ahead of the inserts (a
+// folder of large PDFs is not read into memory all at once). Reading, hashing and recognising were
+// a quarter of the inserting thread's time (perf, bench/archive_bench.sh). An exception from make()
+// other than a file's own error stops the preparing and is rethrown by next() in its place.
+class Prefetcher {
+ public:
+  Prefetcher(size_t n, std::function<Prepared(size_t)> make) : n_(n), make_(std::move(make)) {
+    thread_ = std::thread([this] { run(); });
+  }
+  ~Prefetcher() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    space_.notify_all();
+    thread_.join();
+  }
+  Prefetcher(const Prefetcher&) = delete;
+  Prefetcher& operator=(const Prefetcher&) = delete;
+
+  Prepared next() {
+    std::unique_lock<std::mutex> lock(mu_);
+    ready_.wait(lock, [&] { return !queue_.empty() || failure_; });
+    if (queue_.empty()) std::rethrow_exception(failure_);
+    Prepared p = std::move(queue_.front());
+    queue_.pop_front();
+    queued_bytes_ -= p.bytes.size();
+    lock.unlock();
+    space_.notify_one();
+    return p;
+  }
+
+ private:
+  static constexpr size_t kAheadFiles = 64;
+  static constexpr size_t kAheadBytes = 64u << 20;
+
+  void run() {
+    for (size_t i = 0; i < n_; ++i) {
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        space_.wait(lock, [&] { return stop_ || (queue_.size() < kAheadFiles && queued_bytes_ < kAheadBytes); });
+        if (stop_) return;
+      }
+      try {
+        Prepared p = make_(i);
+        std::lock_guard<std::mutex> lock(mu_);
+        queued_bytes_ += p.bytes.size();
+        queue_.push_back(std::move(p));
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mu_);
+        failure_ = std::current_exception();
+        ready_.notify_one();
+        return;
+      }
+      ready_.notify_one();
+    }
+  }
+
+  const size_t n_;
+  std::function<Prepared(size_t)> make_;
+  std::mutex mu_;
+  std::condition_variable ready_, space_;
+  std::deque<Prepared> queue_;
+  size_t queued_bytes_ = 0;
+  bool stop_ = false;
+  std::exception_ptr failure_;
+  std::thread thread_;  // last: started once the members above exist
+};
 
 // One import: documents go in one by one and are committed in batches; the stored files of a batch
 // are written (second thread) and synced before its COMMIT. The caller's bytes are kept until then.
@@ -63,11 +173,14 @@ class ImportSession {
     sqlite3_exec(db_.get(), "PRAGMA wal_autocheckpoint=1000", nullptr, nullptr, nullptr);
   }
 
-  ImportResult add(const std::string& name, std::string bytes) {
+  ImportResult add(Prepared p) {
     ImportResult r;
-    r.path = name;
-    std::string sha = sha256_hex(bytes);
-    seen_.bind(1, sha);
+    r.path = p.name;
+    if (p.unreadable) {
+      r.error = std::move(p.error);
+      return r;
+    }
+    seen_.bind(1, p.sha);
     if (seen_.step()) {
       r.duplicate = true;
       r.id = seen_.integer(0);
@@ -77,31 +190,25 @@ class ImportSession {
       return r;
     }
     seen_.reset();
-    RecognisedNotice n;
-    try {
-      n = recognise_notice(extract_text(name, bytes));
-    } catch (const InputError& e) {
-      r.error = e.diagnostic().message;
+    if (!p.error.empty()) {
+      r.error = std::move(p.error);
       return r;
     }
-    StoredFile f = stored_file(sha, static_cast<long long>(bytes.size()), name, "import");
-    held_bytes_ += bytes.size();
-    held_.push_back(std::move(bytes));
+    const RecognisedNotice& n = p.notice;
+    StoredFile f = stored_file(p.sha, static_cast<long long>(p.bytes.size()), p.name, "import");
+    held_bytes_ += p.bytes.size();
+    held_.push_back(std::move(p.bytes));
     store_.add(held_.back(), f);
-    std::optional<text::Wenhao> w;
-    if (!n.wenhao.empty()) w = text::parse_wenhao(n.wenhao);
+    const std::optional<text::Wenhao>& w = p.wenhao;
     if (w) {
       ins_.bind(1, w->canonical).bind_opt(2, w->agency).bind(4, w->serial).bind(5, w->is_order ? 1 : 0);
       if (w->year) ins_.bind(3, w->year); else ins_.bind_null(3);
     } else {
       ins_.bind_null(1).bind_null(2).bind_null(3).bind_null(4).bind(5, 0);
     }
-    std::vector<std::string> issuers;
-    if (!n.issuer.empty()) issuers.push_back(n.issuer);
-    ins_.bind(6, n.title).bind(7, nlohmann::json(issuers).dump()).bind_opt(8, n.date).bind(9, n.recipients);
-    ins_.bind(10, n.cc).bind(11, nlohmann::json(n.attachments).dump()).bind(12, n.text);
-    std::string ext = file_extension_lower(name);
-    ins_.bind(13, ext.empty() ? std::string("txt") : ext.substr(1)).bind(14, sha).bind(15, now_iso_utc());
+    ins_.bind(6, n.title).bind(7, p.issuers_json).bind_opt(8, n.date).bind(9, n.recipients);
+    ins_.bind(10, n.cc).bind(11, p.attachments_json).bind(12, n.text);
+    ins_.bind(13, p.format).bind(14, p.sha).bind(15, p.created);
     ins_.run();
     ins_.reset();
     r.id = db_.last_insert_rowid();
@@ -154,23 +261,23 @@ class ImportSession {
 }  // namespace
 
 std::vector<ImportResult> Archive::import_paths(const std::vector<std::string>& paths, const ImportOptions& options) {
-  // Files are read one at a time: a large import never holds more than a batch in memory.
   std::vector<ImportResult> results;
   results.reserve(paths.size());
   ImportSession session(*db_, dir_, options);
-  for (const auto& path : paths) {
+  Prefetcher ahead(paths.size(), [&paths](size_t i) {
     std::string bytes;
     try {
-      bytes = read_file(path);
+      bytes = read_file(paths[i]);
     } catch (const InputError& e) {
-      ImportResult r;
-      r.path = path;
-      r.error = e.diagnostic().message;
-      results.push_back(r);
-      continue;
+      Prepared p;
+      p.name = paths[i];
+      p.unreadable = true;
+      p.error = e.diagnostic().message;
+      return p;
     }
-    results.push_back(session.add(path, std::move(bytes)));
-  }
+    return prepare(paths[i], std::move(bytes));
+  });
+  for (size_t i = 0; i < paths.size(); ++i) results.push_back(session.add(ahead.next()));
   session.finish();
   return results;
 }
@@ -180,7 +287,8 @@ std::vector<ImportResult> Archive::import_buffers(const std::vector<std::pair<st
   std::vector<ImportResult> results;
   results.reserve(named.size());
   ImportSession session(*db_, dir_, options);
-  for (const auto& [name, bytes] : named) results.push_back(session.add(name, bytes));
+  Prefetcher ahead(named.size(), [&named](size_t i) { return prepare(named[i].first, named[i].second); });
+  for (size_t i = 0; i < named.size(); ++i) results.push_back(session.add(ahead.next()));
   session.finish();
   return results;
 }

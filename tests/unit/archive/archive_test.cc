@@ -360,3 +360,50 @@ TEST_CASE("an import whose file cannot be stored commits none of its batch; the 
   CHECK(a.search("通知", {}, SortBy::Relevance, 100).size() == 10);
   CHECK(a.verify().empty());
 }
+
+TEST_CASE("an import reports every file in the order given, whatever the preparing thread ran into") {
+  // Files are read and recognised on a second thread ahead of the inserts (import.cc); more files than
+  // it may hold at once, with an unreadable path, a broken .docx and a copy of an earlier file among them.
+  TempDir t;
+  auto a = Archive::init(t.path.string());
+  fs::path src = t.path.parent_path() / (t.path.filename().string() + "-src");
+  fs::create_directories(src);
+  std::vector<std::string> paths;
+  std::vector<std::string> wenhao;  // expected per path; "" where an error or a duplicate is expected
+  auto notices = varied_notices();
+  for (int round = 0; round < 3; ++round)
+    for (size_t i = 0; i < notices.size(); ++i) {
+      // Rounds differ by a line, so that all 144 files are new content.
+      fs::path p = src / (std::to_string(round) + "-" + notices[i].first);
+      gw::write_file_atomic(p.string(), notices[i].second + std::string(static_cast<size_t>(round), '\n'));
+      paths.push_back(p.string());
+    }
+  paths.insert(paths.begin() + 10, (src / "missing.txt").string());
+  gw::write_file_atomic((src / "broken.docx").string(), "PK not a zip");
+  paths.insert(paths.begin() + 70, (src / "broken.docx").string());
+  paths.push_back(paths[3]);  // the same file again in the same import
+  ImportOptions small;
+  small.batch = 16;
+  auto res = a.import_paths(paths, small);
+  REQUIRE(res.size() == paths.size());
+  long long last_id = 0;
+  for (size_t i = 0; i < res.size(); ++i) {
+    INFO(i << " " << res[i].path << " " << res[i].error);
+    CHECK(res[i].path == paths[i]);
+    if (i == 10 || i == 70) {
+      CHECK_FALSE(res[i].error.empty());
+      CHECK(res[i].id == 0);
+    } else if (i + 1 == res.size()) {
+      CHECK(res[i].duplicate);
+      CHECK(res[i].id == res[3].id);
+    } else {
+      CHECK(res[i].error.empty());
+      CHECK(res[i].id > last_id);  // inserted in the order given
+      last_id = res[i].id;
+      CHECK_FALSE(res[i].wenhao.empty());
+    }
+  }
+  CHECK(a.search("通知", {}, SortBy::Relevance, 1000).size() == 144);
+  CHECK(a.verify().empty());
+  fs::remove_all(src);
+}
