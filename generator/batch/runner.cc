@@ -234,7 +234,8 @@ class Runner {
       inputs.push_back({(fs::path(o_.out_dir) / d.file).string(), d.title, d.label});
       fp += d.title + "\t" + d.label + "\t" + outcomes_[pi][di].files.front().sha256 + "\n";
     }
-    fp = sha256_hex(fp + p.merged_title + "\t" + p.recommender + "\t" + (o_.timestamp ? "timestamp" : ""));
+    fp = sha256_hex(fp + p.merged_title + "\t" + p.recommender + "\t" + (o_.timestamp ? "timestamp" : "") + "\n" +
+                    o_.environment);
     if (auto kept = unchanged(p.merged_file, fp)) {
       out.files.push_back(*kept);
       out.resumed = true;

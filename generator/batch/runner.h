@@ -46,6 +46,7 @@ struct RunOptions {
   bool timestamp = false;   // PDFs with dates and non-derived IDs
   bool resume = false;
   bool strict = false;      // stop scheduling at the first failure
+  std::string environment;  // PlanOptions::environment: also in the print files' fingerprints
   model::Style style;
   const forms::FormTemplates* templates = nullptr;  // 附件3/附件4 (required)
   std::function<fonts::FontSet()> open_fonts;  // called once in each worker

@@ -34,6 +34,16 @@
 namespace gw::cli {
 namespace {
 
+// SHA-256 of the running executable; "unknown" where /proc is not mounted (then an upgrade is not
+// noticed, as before).
+std::string program_fingerprint() {
+  try {
+    return sha256_file_hex("/proc/self/exe");
+  } catch (const std::exception&) {
+    return "unknown";
+  }
+}
+
 namespace fs = std::filesystem;
 
 struct Opts {
@@ -221,6 +231,10 @@ int run(const Opts& o) {
                    "\nfont-map=" + (font_map.source_file.empty() ? "" : sha256_file_hex(font_map.source_file)) + "\n";
   for (const auto& r : o.fonts.roles) po.environment += "font=" + r + "\n";
   po.environment += std::string("timestamp=") + (o.timestamp ? "1" : "0") + "\n";
+  // The program itself: gongwen has no version number that every change bumps, so its own bytes
+  // (~10 ms to hash) stand for it. After an upgrade, --resume renders again rather than mixing files
+  // of two versions in one packet.
+  po.environment += "program=" + program_fingerprint() + "\n";
   if (store)
     po.reserve_wenhao = [&](const batch::Packet&, const std::string& data_agency, int year) -> std::optional<std::string> {
       std::string agency = trim(data_agency.empty() ? o.agency : data_agency);
@@ -260,6 +274,7 @@ int run(const Opts& o) {
   ro.timestamp = o.timestamp;
   ro.resume = o.resume;
   ro.strict = o.strict;
+  ro.environment = po.environment;
   ro.style = style;
   ro.templates = &templates;
   // Each worker opens its own FontSet from the map read above (not from the file again).

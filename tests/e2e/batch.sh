@@ -132,6 +132,16 @@ rc=$?
 set -e
 [ $rc = 1 ] && [ ! -e "$tmp/badforms/manifest.json" ] || fail "--forms with a folder lacking templates: exit $rc, $(cat "$tmp/badforms.err")"
 
+echo "== --resume after an upgrade: another gongwen executable renders everything again"
+"$gw" batch "$root/samples/forms/province.csv" --out "$tmp/upgrade" >/dev/null
+"$gw" batch "$root/samples/forms/province.csv" --out "$tmp/upgrade" --resume >"$tmp/upgrade1.log"
+grep -Eq " 0 file\(s\) rendered" "$tmp/upgrade1.log" || fail "--resume with the same program rendered again: $(cat "$tmp/upgrade1.log")"
+cp "$gw" "$tmp/gongwen-next"
+printf 'next' >>"$tmp/gongwen-next"  # other bytes, same behaviour: stands for an upgraded build
+"$tmp/gongwen-next" batch "$root/samples/forms/province.csv" --out "$tmp/upgrade" --resume >"$tmp/upgrade2.log"
+grep -Eq " 0 unchanged" "$tmp/upgrade2.log" || fail "--resume kept files made by another program: $(cat "$tmp/upgrade2.log")"
+rm -f "$tmp/gongwen-next"
+
 echo "== another --sort on --resume renames the 申报书; the old names are removed"
 "$gw" batch "$root/samples/forms/province.csv" --out "$tmp/resort" >/dev/null
 "$gw" batch "$root/samples/forms/province.csv" --out "$tmp/resort" --resume --sort pinyin >/dev/null 2>"$tmp/resort.err"
