@@ -231,9 +231,9 @@ int run(const Opts& o) {
                    "\nfont-map=" + (font_map.source_file.empty() ? "" : sha256_file_hex(font_map.source_file)) + "\n";
   for (const auto& r : o.fonts.roles) po.environment += "font=" + r + "\n";
   po.environment += std::string("timestamp=") + (o.timestamp ? "1" : "0") + "\n";
-  // The program itself: gongwen has no version number that every change bumps, so its own bytes
-  // (~10 ms to hash) stand for it. After an upgrade, --resume renders again rather than mixing files
-  // of two versions in one packet.
+  // The program itself: gongwen has no version number that every change bumps, so its own bytes stand
+  // for it, hashed once per run (about 7 ms for the 3.7 MB release build, 0.17 s for a 90 MB debug one).
+  // After an upgrade, --resume renders again rather than mixing files of two versions in one packet.
   po.environment += "program=" + program_fingerprint() + "\n";
   if (store)
     po.reserve_wenhao = [&](const batch::Packet&, const std::string& data_agency, int year) -> std::optional<std::string> {
