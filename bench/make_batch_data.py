@@ -3,7 +3,10 @@
 layout of samples/forms/province.csv. The records are the sample province's 20 (samples/forms/
 make_samples.py), cycled, each province getting its own 推荐单位 and 推荐函文号; narratives files are
 copied beside the CSV. Every record is valid (run batch with --no-quotas: 附件2 quotas are per
-province). Fictional, like the samples.
+province). Fictional, like the samples. Each record gets a 联系人 of its own (the sample's surname and
+a given name from BRANCH): real applicants do not repeat, and two 申报书 that set exactly the same
+characters embed the same font, which the print file keeps once — a saving the cycled records would
+otherwise give the benchmark and real data would not.
 
 usage: make_batch_data.py OUT_DIR APPLICANTS PROVINCES   (writes OUT_DIR/batch.csv)
 """
@@ -26,6 +29,10 @@ PROVINCES = [("北京市", "京", "北京市经济和信息化局"), ("天津市
              ("河南省", "豫", "河南省工业和信息化厅"), ("湖北省", "鄂", "湖北省经济和信息化厅"),
              ("湖南省", "湘", "湖南省工业和信息化厅"), ("广东省", "粤", "广东省工业和信息化厅"),
              ("四川省", "川", "四川省经济和信息化厅"), ("重庆市", "渝", "重庆市经济和信息化委员会")]
+
+
+# Characters for the contacts' given names (GB 2312, rare in the sample narratives): 40 × 40 names.
+BRANCH = "岚溪嵩峪涧岭屿湄渚汀棠楠桦枫柏桐梓榆槐杉芷蘅萍藻荇菱蓼苇菖蒲鹭鸥鹤雁莺鹂燕鹊鸠雀"
 
 
 def province(i):
@@ -51,6 +58,7 @@ def main():
             r["省份"] = name
             r["推荐单位"] = dept
             r["推荐函文号"] = f"{short}工信消费函〔2024〕{100 + i % p}号"
+            r["联系人"] = r["联系人"][0] + BRANCH[i % len(BRANCH)] + BRANCH[(i // len(BRANCH)) % len(BRANCH)]
             w.writerow([r.get(h, "") for h in make_samples.CSV_HEAD])
 
 

@@ -26,4 +26,22 @@ ApplicationDocument render_application(const forms::Application& app, const form
   return out;
 }
 
+namespace {
+
+// Data with every field empty and every repeated group at its minimum.
+class NoValues : public tmpl::FormValues {
+ public:
+  std::optional<model::FormText> value(const std::string&, const std::string&) const override { return model::FormText{}; }
+  std::optional<int> group_size(const std::string&) const override { return 0; }
+  std::string record_name() const override { return "the form's fixed words"; }
+  std::string known_fields() const override { return {}; }
+};
+
+}  // namespace
+
+layout::Document application_skeleton(forms::Kind kind, const forms::FormTemplates& templates, const model::Style& style,
+                                      const fonts::FontSet& fonts) {
+  return layout::layout_form(templates.for_kind(kind).fill(NoValues()), style, fonts);
+}
+
 }  // namespace gw::batch

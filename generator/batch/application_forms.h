@@ -26,4 +26,9 @@ struct ApplicationDocument {
 ApplicationDocument render_application(const forms::Application& app, const forms::FormTemplates& templates,
                                        const model::Style& style, const fonts::FontSet& fonts, bool docx);
 
+// The kind's form filled with nothing and laid out: its fixed words in the faces that set them, for
+// pdf::SharedFonts.
+layout::Document application_skeleton(forms::Kind kind, const forms::FormTemplates& templates, const model::Style& style,
+                                      const fonts::FontSet& fonts);
+
 }  // namespace gw::batch

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -124,6 +125,70 @@ QOH blank_page(QPDF& out, QPDFPageObjectHelper like) {
   return out.makeIndirectObject(page);
 }
 
+// Fonts that many documents embed alike (pdf::SharedFonts: a 申报书's fixed words, the same bytes
+// in every one) are kept once in the print file: a later document's copy is replaced in its pages'
+// resources by the first one, and QPDFWriter leaves the unreferenced copy out. Two fonts are the
+// same when their objects — dictionaries, arrays, values and raw stream data — are equal all the
+// way down, object numbers aside. A font's data are read only when a font of the same /BaseFont
+// (subset tag and face name) comes again, so a document's own fonts cost nothing here.
+class SharedFontKeeper {
+ public:
+  void share_fonts_of(QOH page) {
+    QOH resources = page.getKey("/Resources");
+    QOH fonts = resources.isDictionary() ? resources.getKey("/Font") : QOH::newNull();
+    if (!fonts.isDictionary()) return;
+    for (const std::string& key : fonts.getKeys()) {
+      QOH font = fonts.getKey(key);
+      if (!font.isIndirect() || !font.isDictionary() || !font.getKey("/BaseFont").isName()) continue;
+      if (auto done = replaced_.find(font.getObjGen()); done != replaced_.end()) {
+        fonts.replaceKey(key, done->second);
+        continue;
+      }
+      auto [first, is_first] = first_.try_emplace(font.getKey("/BaseFont").getName(), Kept{font, {}});
+      if (is_first || first->second.font.getObjGen() == font.getObjGen()) continue;
+      Kept& kept = first->second;
+      if (kept.canonical.empty()) kept.canonical = canonical(kept.font);
+      if (canonical(font) != kept.canonical) continue;
+      replaced_.emplace(font.getObjGen(), kept.font);
+      fonts.replaceKey(key, kept.font);
+    }
+  }
+
+ private:
+  struct Kept {
+    QOH font;
+    std::string canonical;
+  };
+
+  // The object's content without object numbers: dictionaries by sorted key, streams as their
+  // dictionary and raw (still compressed) data. Font objects hold no cycles.
+  static std::string canonical(QOH o, int depth = 0) {
+    if (depth > 16) throw std::runtime_error("font objects nested too deep");
+    if (o.isStream()) {
+      auto data = o.getRawStreamData();
+      return "stream" + canonical(o.getDict(), depth + 1) + std::to_string(data->getSize()) + ":" +
+             std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    }
+    if (o.isDictionary()) {
+      std::string out = "<<";
+      for (const std::string& key : o.getKeys()) {  // a std::set: sorted
+        if (key == "/Length") continue;           // the data's size is part of the stream
+        out += key + " " + canonical(o.getKey(key), depth + 1) + " ";
+      }
+      return out + ">>";
+    }
+    if (o.isArray()) {
+      std::string out = "[";
+      for (const QOH& item : o.getArrayAsVector()) out += canonical(item, depth + 1) + " ";
+      return out + "]";
+    }
+    return o.unparseResolved();
+  }
+
+  std::map<std::string, Kept> first_;   // by /BaseFont: the first font of that name
+  std::map<QPDFObjGen, QOH> replaced_;  // a document's copy -> the kept font
+};
+
 QOH page_label(const std::string& prefix, bool numbered) {
   QOH d = QOH::newDictionary();
   if (numbered) {
@@ -148,6 +213,7 @@ MergeResult merge(const std::vector<MergeInput>& inputs, const MergeInfo& info, 
   std::vector<QOH> first_pages;
   std::string version = "1.3";
   int count = 0;
+  SharedFontKeeper shared_fonts;
   for (size_t i = 0; i < inputs.size(); ++i) {
     sources.push_back(open_pdf(inputs[i].path));
     QPDF& src = *sources.back();
@@ -158,6 +224,8 @@ MergeResult merge(const std::vector<MergeInput>& inputs, const MergeInfo& info, 
     nums.appendItem(QOH::newInteger(count));
     nums.appendItem(page_label(inputs[i].label, true));
     for (auto& p : src_pages) pages.addPage(p, false);
+    const std::vector<QOH>& all_pages = out.getAllPages();
+    for (size_t k = static_cast<size_t>(count); k < all_pages.size(); ++k) shared_fonts.share_fonts_of(all_pages[k]);
     count += static_cast<int>(src_pages.size());
     // QPDF::getAllPages is a cached list; the helper's getAllPages would build one per call.
     first_pages.push_back(out.getAllPages()[static_cast<size_t>(result.start_pages.back() - 1)]);

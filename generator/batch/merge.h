@@ -1,7 +1,8 @@
 // The print file of a packet, made from the documents' own PDFs with qpdf's library (no re-rendering):
 // pages concatenated, an unnumbered blank page inserted after a document with an odd page count so
 // that every document starts on an odd page (printed double-sided, each on a new sheet), one bookmark
-// per document, page labels restarting per document, document information set. Deterministic unless
+// per document, page labels restarting per document, document information set; a font that several
+// documents embed alike (their form's fixed words) is kept once. Deterministic unless
 // asked for a timestamp: the /ID is computed from the content (QPDFWriter::setDeterministicID).
 // qpdf stays in this file; nothing else in gongwen includes its headers.
 #pragma once

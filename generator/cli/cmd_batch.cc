@@ -278,7 +278,11 @@ int run(const Opts& o) {
   ro.style = style;
   ro.templates = &templates;
   // Each worker opens its own FontSet from the map read above (not from the file again).
-  ro.open_fonts = [&font_map, &font_overrides] { return fonts::FontSet::open(font_map, font_overrides); };
+  ro.open_fonts = [&font_map, &font_overrides] {
+    fonts::FontSet set = fonts::FontSet::open(font_map, font_overrides);
+    set.expect_many_subsets();  // every worker subsets the same faces for hundreds of documents
+    return set;
+  };
   ro.on_progress = [&](const batch::Progress& p) { display.progress(p); };
   ro.on_packet = [&](const batch::PacketReport& r) { display.packet(r); };
   ro.stop = &g_stop;

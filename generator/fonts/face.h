@@ -5,7 +5,9 @@
 
 #include <hb.h>
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "fonts/font_set.h"
@@ -34,9 +36,16 @@ struct Face {
   double ascender_em = 0.88;
   double descender_em = -0.12;
   std::string family;
+  // The face prepared for many subsets (hb_subset_preprocess) once enough characters were subset
+  // from it, when the set was told to expect many (FontSet::expect_many_subsets); null otherwise.
+  mutable std::atomic<long long> chars_subset{0};
+  mutable std::once_flag prepare_once;
+  mutable HbFacePtr prepared;                        // owns it
+  mutable std::atomic<hb_face_t*> prepared_ready{nullptr};  // set once it is usable
 };
 
-// Throws InputError when the subset cannot be made (HarfBuzz refused the face).
-EmbeddingSubset subset_face_for_embedding(const Face& face, const std::u32string& cps);
+// Throws InputError when the subset cannot be made (HarfBuzz refused the face). `source` is the
+// face to cut from: face.face, or its prepared copy (the same glyphs, subset faster).
+EmbeddingSubset subset_face_for_embedding(const Face& face, hb_face_t* source, const std::u32string& cps);
 
 }  // namespace gw::fonts

@@ -45,7 +45,7 @@ std::string blob_bytes(hb_blob_t* blob) {
 
 namespace {
 
-HbFacePtr subset_hb_face(const Face& face, const std::u32string& cps) {
+HbFacePtr subset_hb_face(const Face& face, hb_face_t* source, const std::u32string& cps) {
   std::unique_ptr<hb_subset_input_t, InputDeleter> input(hb_subset_input_create_or_fail());
   if (!input) throw std::bad_alloc();
   hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
@@ -58,7 +58,7 @@ HbFacePtr subset_hb_face(const Face& face, const std::u32string& cps) {
   // deflated).
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NOTDEF_OUTLINE | HB_SUBSET_FLAGS_NO_HINTING);
 
-  HbFacePtr out(hb_subset_or_fail(face.face.get(), input.get()));
+  HbFacePtr out(hb_subset_or_fail(source, input.get()));
   if (!out)
     throw InputError(SourceLoc{face.path, 0, 0}, "HarfBuzz could not subset font '" + face.path + "' (face " +
                                                      std::to_string(face.face_index) + ") for embedding",
@@ -91,7 +91,7 @@ std::string postscript_name(hb_face_t* face, const std::string& family, int face
 
 }  // namespace
 
-EmbeddingSubset subset_face_for_embedding(const Face& face, const std::u32string& cps) {
+EmbeddingSubset subset_face_for_embedding(const Face& face, hb_face_t* source, const std::u32string& cps) {
   const std::string what = "font '" + face.path + "'" + (face.face_index ? " (face " + std::to_string(face.face_index) + ")" : "");
   // OS/2 fsType (OpenType spec, OS/2 table): 0x0002 alone = Restricted License embedding; 0x0200 =
   // bitmap embedding only, and a subset of outlines is what we embed.
@@ -102,7 +102,7 @@ EmbeddingSubset subset_face_for_embedding(const Face& face, const std::u32string
                      "choose another file for this role with --font ROLE=PATH");
 
   EmbeddingSubset e;
-  BlobPtr bytes(hb_face_reference_blob(subset_hb_face(face, cps).get()));
+  BlobPtr bytes(hb_face_reference_blob(subset_hb_face(face, source, cps).get()));
   e.sfnt = blob_bytes(bytes.get());
   // The subset's glyph ids (hb-subset renumbers them), read back through its own cmap.
   HbFacePtr sub(hb_face_create(bytes.get(), 0));

@@ -33,6 +33,28 @@ for want in 闽工信消费函〔2024〕215号 工业和信息化部消费品工
   grep -q "$want" "$tmp/letter.txt" || fail "cover letter lacks $want"
 done
 pdftotext "$tmp/j1/福建省/02-附件5-推荐汇总表.pdf" - | contains "福州榕鞋智造" || fail "附件5 lacks an applicant"
+# Every 附件3 embeds its form's fixed words as the same fonts (pdf::SharedFonts); the print file keeps
+# each of those once, and reads exactly as its documents do one after another.
+mapfile -t a3 < <(ls "$tmp/j1/福建省/"*-附件3-*.pdf)
+[ ${#a3[@]} -ge 2 ] || fail "fewer than two 附件3 in the sample packet"
+font_names() { pdffonts "$1" | awk 'NR > 2 {print $1}' | sort; }
+shared=$(comm -12 <(font_names "${a3[0]}") <(font_names "${a3[1]}"))
+[ -n "$shared" ] || fail "two 附件3 share no font"
+for name in $shared; do
+  for f in "${a3[@]}"; do font_names "$f" | contains "^$name\$" || fail "$f lacks the shared font $name"; done
+  [ "$(font_names "$tmp/j1/福建省-合订本.pdf" | grep -c "^$name\$")" = 1 ] || fail "the print file has $name more than once"
+done
+python3 - "$tmp/j1" <<'EOF' || fail "the print file does not read as its documents"
+import json, os, subprocess, sys
+out = sys.argv[1]
+m = json.load(open(os.path.join(out, "manifest.json")))
+text = lambda f: subprocess.run(["pdftotext", os.path.join(out, f), "-"], capture_output=True, check=True, text=True).stdout
+squeeze = lambda t: "".join(t.split())
+docs = [f["file"] for f in m["files"] if f["province"] == "福建省" and f["kind"] != "merged"]
+merged = [f["file"] for f in m["files"] if f["province"] == "福建省" and f["kind"] == "merged"]
+assert len(merged) == 1 and len(docs) > 10, (merged, docs)
+assert squeeze(text(merged[0])) == "".join(squeeze(text(d)) for d in docs)
+EOF
 csv_rows=$(tail -n +2 "$tmp/j1/manifest.csv" | wc -l)
 [ "$csv_rows" = "$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['files']))" "$tmp/j1/manifest.json")" ] ||
   fail "manifest.csv and manifest.json list different numbers of files"

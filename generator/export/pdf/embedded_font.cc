@@ -19,10 +19,10 @@
 namespace gw::pdf {
 namespace {
 
-// A stream object holding `bytes`, deflated unless kNone.
+// A stream object holding `bytes`, which are already compressed as `how` says.
 HPDF_Dict new_stream(HPDF_Doc doc, const std::string& bytes, Deflate how) {
   HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
-  if (s) set_stream_data(s, bytes, how);
+  if (s) set_packed_stream_data(s, bytes, how != Deflate::kNone);
   return s;
 }
 
@@ -87,18 +87,39 @@ std::string subset_tag(const std::string& postscript_name, const std::u32string&
   return tag;
 }
 
-EmbeddedFont embed_face(HpdfSession& session, const fonts::FontSet& fonts, int face, const std::u32string& cps,
-                        Deflate how) {
-  if (cps.empty() || cps.size() > 0xFFFE) throw std::logic_error("embed_face: 1–65,534 characters per face");
-  const fonts::EmbeddingSubset sub = fonts.subset_for_embedding(face, cps);
+FontParts make_font_parts(const fonts::FontSet& fonts, int face, const std::u32string& cps, Deflate how) {
+  if (cps.empty() || cps.size() > 0xFFFE) throw std::logic_error("make_font_parts: 1–65,534 characters per face");
+  FontParts p;
+  p.path = fonts.path(face);
+  p.sub = fonts.subset_for_embedding(face, cps);
+  p.base_font = subset_tag(p.sub.postscript_name, cps) + "+" + p.sub.postscript_name;
+  p.how = how;
+  p.sfnt_size = p.sub.sfnt.size();
+  p.font_file = how == Deflate::kNone ? std::move(p.sub.sfnt) : deflate_bytes(p.sub.sfnt, how);
+  p.sub.sfnt = std::string();
+  // CID i + 1 → glyph of cps[i]; CID 0 stays .notdef.
+  std::string gid_map(2 * (cps.size() + 1), '\0');
+  for (size_t i = 0; i < cps.size(); ++i) {
+    gid_map[2 * (i + 1)] = static_cast<char>(p.sub.glyphs[i] >> 8);
+    gid_map[2 * (i + 1) + 1] = static_cast<char>(p.sub.glyphs[i] & 0xFF);
+  }
+  p.gid_map = how == Deflate::kNone ? gid_map : deflate_bytes(gid_map, how);
+  const std::string cmap = to_unicode_cmap(cps);
+  p.to_unicode = how == Deflate::kNone ? cmap : deflate_bytes(cmap, how);
+  return p;
+}
+
+EmbeddedFont embed_font_parts(HpdfSession& session, const FontParts& parts) {
+  const fonts::EmbeddingSubset& sub = parts.sub;
   HPDF_Doc doc = session.doc();
   HPDF_MMgr mmgr = doc->mmgr;
-  const std::string base_font = subset_tag(sub.postscript_name, cps) + "+" + sub.postscript_name;
-  const std::string what = "the font dictionaries of '" + fonts.path(face) + "'";
+  const std::string& base_font = parts.base_font;
+  const std::string what = "the font dictionaries of '" + parts.path + "'";
+  const Deflate how = parts.how;
 
-  HPDF_Dict file = new_stream(doc, sub.sfnt, how);
+  HPDF_Dict file = new_stream(doc, parts.font_file, how);
   session.check("embedding " + what);
-  HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(sub.sfnt.size()));
+  HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(parts.sfnt_size));
 
   HPDF_Dict descriptor = new_indirect_dict(doc);
   session.check("creating " + what);
@@ -116,12 +137,6 @@ EmbeddedFont embed_face(HpdfSession& session, const fonts::FontSet& fonts, int f
   HPDF_Dict_Add(descriptor, "FontFile2", file);
   session.check("creating " + what);
 
-  // CID i + 1 → glyph of cps[i]; CID 0 stays .notdef.
-  std::string gid_map(2 * (cps.size() + 1), '\0');
-  for (size_t i = 0; i < cps.size(); ++i) {
-    gid_map[2 * (i + 1)] = static_cast<char>(sub.glyphs[i] >> 8);
-    gid_map[2 * (i + 1) + 1] = static_cast<char>(sub.glyphs[i] & 0xFF);
-  }
   HPDF_Dict cid_font = new_indirect_dict(doc);
   session.check("creating " + what);
   HPDF_Dict_AddName(cid_font, "Type", "Font");
@@ -155,7 +170,7 @@ EmbeddedFont embed_face(HpdfSession& session, const fonts::FontSet& fonts, int f
     HPDF_Array_AddNumber(run, sub.widths[i]);
   }
   HPDF_Dict_Add(cid_font, "W", w);
-  HPDF_Dict_Add(cid_font, "CIDToGIDMap", new_stream(doc, gid_map, how));
+  HPDF_Dict_Add(cid_font, "CIDToGIDMap", new_stream(doc, parts.gid_map, how));
   session.check("creating " + what);
 
   HPDF_Dict font = new_indirect_dict(doc);
@@ -167,7 +182,7 @@ EmbeddedFont embed_face(HpdfSession& session, const fonts::FontSet& fonts, int f
   HPDF_Array descendants = HPDF_Array_New(mmgr);
   HPDF_Dict_Add(font, "DescendantFonts", descendants);
   HPDF_Array_Add(descendants, cid_font);
-  HPDF_Dict_Add(font, "ToUnicode", new_stream(doc, to_unicode_cmap(cps), how));
+  HPDF_Dict_Add(font, "ToUnicode", new_stream(doc, parts.to_unicode, how));
   session.check("creating " + what);
   return EmbeddedFont{font, sub.widths};
 }

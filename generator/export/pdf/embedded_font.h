@@ -25,11 +25,24 @@ struct EmbeddedFont {
   std::vector<int> widths;   // widths[i]: advance of CID i + 1 in 1/1000 em, as /W states it
 };
 
+// A face's font, subset and with its streams compressed, before it is put in a document: what a
+// SharedFonts keeps to embed the same bytes in many documents.
+struct FontParts {
+  std::string path;            // the font file, for messages
+  std::string base_font;       // TAG+PostScriptName
+  fonts::EmbeddingSubset sub;  // metrics, glyph ids and widths; sub.sfnt is emptied once packed
+  size_t sfnt_size = 0;        // /Length1: the font file's size before compression
+  Deflate how = Deflate::kNone;
+  std::string font_file, gid_map, to_unicode;  // stream data, compressed as `how` says
+};
+
 // cps: the distinct code points the document sets in this face, sorted; `how` compresses the font
-// file, CIDToGIDMap and ToUnicode streams. Throws InputError naming
-// the font file when it cannot be embedded (licence, missing glyph).
-EmbeddedFont embed_face(HpdfSession& session, const fonts::FontSet& fonts, int face, const std::u32string& cps,
-                        Deflate how);
+// file, CIDToGIDMap and ToUnicode streams. Throws InputError naming the font file when it cannot be
+// embedded (licence, missing glyph).
+FontParts make_font_parts(const fonts::FontSet& fonts, int face, const std::u32string& cps, Deflate how);
+
+// Adds the font dictionaries and streams of `parts` to the session's document.
+EmbeddedFont embed_font_parts(HpdfSession& session, const FontParts& parts);
 
 // Appends a 2-byte code (a CID, or a UTF-16 unit) as four hex digits, as Identity-H text strings
 // and CMaps write it.

@@ -34,16 +34,16 @@ std::string deflate_bytes(std::string_view raw, Deflate how) {
   return out;
 }
 
-void set_stream_data(HPDF_Dict dict, std::string_view raw, Deflate how) {
+void set_packed_stream_data(HPDF_Dict dict, std::string_view bytes, bool deflated) {
   dict->filter = HPDF_STREAM_FILTER_NONE;
   HPDF_MemStream_FreeData(dict->stream);
-  if (how == Deflate::kNone) {
-    HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(raw.data()), static_cast<HPDF_UINT>(raw.size()));
-    return;
-  }
-  const std::string packed = deflate_bytes(raw, how);
-  HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()), static_cast<HPDF_UINT>(packed.size()));
-  dict->write_fn = write_flate_filter;
+  HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+  if (deflated) dict->write_fn = write_flate_filter;
+}
+
+void set_stream_data(HPDF_Dict dict, std::string_view raw, Deflate how) {
+  if (how == Deflate::kNone) return set_packed_stream_data(dict, raw, false);
+  set_packed_stream_data(dict, deflate_bytes(raw, how), true);
 }
 
 void deflate_stream_in_place(HPDF_Dict dict, Deflate how) {

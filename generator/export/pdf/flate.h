@@ -22,6 +22,9 @@ std::string deflate_bytes(std::string_view raw, Deflate how);
 // set to none.
 void set_stream_data(HPDF_Dict dict, std::string_view raw, Deflate how);
 
+// The same for data already compressed (deflate_bytes) when `deflated`, or raw when not.
+void set_packed_stream_data(HPDF_Dict dict, std::string_view bytes, bool deflated);
+
 // The same for a stream libharu has filled (a page's content stream): its data are compressed in
 // place.
 void deflate_stream_in_place(HPDF_Dict dict, Deflate how);

@@ -1,6 +1,9 @@
 // See hpdf_session.h.
 #include "export/pdf/hpdf_session.h"
 
+#include <hpdf_doc.h>
+#include <hpdf_streams.h>
+
 #include <cstdio>
 #include <new>
 #include <stdexcept>
@@ -46,18 +49,19 @@ void HpdfSession::check(const std::string& context) {
 std::string HpdfSession::save() {
   HPDF_SaveToStream(doc_);
   check("writing the PDF");
-  HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
-  std::string out(size, '\0');
-  HPDF_ResetStream(doc_);
-  HPDF_UINT32 got = 0;
-  while (got < size) {
-    HPDF_UINT32 len = size - got;
-    HPDF_STATUS st = HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(out.data()) + got, &len);
-    got += len;
-    if (st == HPDF_STREAM_EOF || len == 0) break;
+  // The document is in libharu's memory stream, a list of buffers: copied out with memcpy (its
+  // HPDF_ReadFromStream copies byte by byte).
+  const HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
+  std::string out;
+  out.reserve(size);
+  const HPDF_UINT count = HPDF_MemStream_GetBufCount(doc_->stream);
+  for (HPDF_UINT i = 0; i < count; ++i) {
+    HPDF_UINT len = 0;
+    const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(doc_->stream, i, &len);
+    if (p) out.append(reinterpret_cast<const char*>(p), len);
   }
-  take_error();  // HPDF_STREAM_EOF at the end is not an error
-  if (got != size) throw std::runtime_error("libharu: short read of the PDF stream (" + std::to_string(got) + " of " + std::to_string(size) + " bytes)");
+  take_error();
+  if (out.size() != size) throw std::runtime_error("libharu: short read of the PDF stream (" + std::to_string(out.size()) + " of " + std::to_string(size) + " bytes)");
   return out;
 }
 

@@ -1,7 +1,8 @@
 // See pdf_writer.h. The writer makes three passes: collect the characters each face sets (so each
-// face is subset once, to exactly what is used), embed the faces in face-id order (so font names
-// and object numbers do not depend on hash order), then draw pages: text lines as runs of glyphs
-// (text_runs.h) and rules as stroked lines. Layout's coordinates are mm from the top-left; PDF's
+// face is subset once, to exactly what is used — or, with SharedFonts, split into the shared
+// characters and the document's own), embed the fonts in face-id order (so font names and object
+// numbers do not depend on hash order), then draw pages: text lines as runs of glyphs (text_runs.h;
+// a run's "face" is a font of the document here) and rules as stroked lines. Layout's coordinates are mm from the top-left; PDF's
 // are points from the bottom-left.
 #include "export/pdf/pdf_writer.h"
 
@@ -11,6 +12,7 @@
 #include <charconv>
 #include <cmath>
 #include <ctime>
+#include <iterator>
 #include <map>
 #include <stdexcept>
 
@@ -59,12 +61,8 @@ void set_info(HpdfSession& s, const char* key, const std::string& value) {
   s.check(std::string("setting the document's ") + key);
 }
 
-// A face's distinct characters, sorted: the i-th is written as CID i + 1 (embedded_font.h).
+// A face's distinct characters, sorted.
 using CharsByFace = std::map<int, std::u32string>;
-
-unsigned cid_of(const std::u32string& cps, char32_t cp) {
-  return static_cast<unsigned>(std::lower_bound(cps.begin(), cps.end(), cp) - cps.begin()) + 1;
-}
 
 CharsByFace collect(const layout::Document& doc, const fonts::FontSet& fonts) {
   CharsByFace c;
@@ -85,6 +83,88 @@ CharsByFace collect(const layout::Document& doc, const fonts::FontSet& fonts) {
   return c;
 }
 
+}  // namespace
+
+struct SharedFonts::Impl {
+  const fonts::FontSet* fonts = nullptr;
+  CharsByFace skeleton;  // per face: the characters every document of the kind sets in it
+  std::map<std::pair<int, Deflate>, FontParts> parts;
+
+  const std::u32string* common(const fonts::FontSet& set, int face) const {
+    if (&set != fonts) throw std::logic_error("SharedFonts used with another FontSet than it was made with");
+    auto it = skeleton.find(face);
+    return it == skeleton.end() ? nullptr : &it->second;
+  }
+
+  const FontParts& parts_for(int face, Deflate how) {
+    auto key = std::make_pair(face, how);
+    auto it = parts.find(key);
+    if (it == parts.end()) it = parts.emplace(key, make_font_parts(*fonts, face, skeleton.at(face), how)).first;
+    return it->second;
+  }
+};
+
+SharedFonts::SharedFonts(const layout::Document& skeleton, const fonts::FontSet& fonts) : impl_(std::make_unique<Impl>()) {
+  impl_->fonts = &fonts;
+  impl_->skeleton = collect(skeleton, fonts);
+}
+SharedFonts::~SharedFonts() = default;
+
+namespace {
+
+// The fonts of a document: per face used, its own characters and, with SharedFonts, the shared
+// ones. A font's i-th character (sorted) is written as CID i + 1 (embedded_font.h).
+struct DocFont {
+  int face = -1;
+  bool shared = false;
+  std::u32string cps;
+  EmbeddedFont embedded;
+};
+
+class DocFonts {
+ public:
+  DocFonts(const CharsByFace& used, const fonts::FontSet& fonts, SharedFonts* shared) {
+    for (const auto& [face, cps] : used) {
+      const std::u32string* common = shared ? shared->impl().common(fonts, face) : nullptr;
+      std::u32string own;
+      size_t in_common = 0;
+      if (common)
+        for (char32_t cp : cps)
+          if (std::binary_search(common->begin(), common->end(), cp)) ++in_common;
+      // The shared font pays when the document sets at least half of it (a 申报书 sets all of it,
+      // unless a deployer's template hides some words behind data); otherwise one font of its own.
+      const bool use_common = common && !common->empty() && 2 * in_common >= common->size();
+      if (use_common)
+        std::set_difference(cps.begin(), cps.end(), common->begin(), common->end(), std::back_inserter(own));
+      else
+        own = cps;
+      if (!own.empty()) {
+        own_[face] = static_cast<int>(fonts_.size());
+        fonts_.push_back(DocFont{face, false, std::move(own), {}});
+      }
+      if (use_common) {
+        shared_[face] = static_cast<int>(fonts_.size());
+        fonts_.push_back(DocFont{face, true, *common, {}});
+      }
+    }
+  }
+
+  std::vector<DocFont>& all() { return fonts_; }
+  const DocFont& at(int id) const { return fonts_[static_cast<size_t>(id)]; }
+  // The font that sets `cp` of `face`.
+  int font_for(int face, char32_t cp) const {
+    if (auto it = shared_.find(face); it != shared_.end()) {
+      const std::u32string& cps = fonts_[static_cast<size_t>(it->second)].cps;
+      if (std::binary_search(cps.begin(), cps.end(), cp)) return it->second;
+    }
+    return own_.at(face);
+  }
+
+ private:
+  std::vector<DocFont> fonts_;  // by face, own before shared: the order they are embedded in
+  std::map<int, int> own_, shared_;
+};
+
 // Numbers in content streams: at most four decimals, no trailing zeros ("80", "0.8", "-1.25").
 void put_number(std::string& out, double v) {
   char buf[32];
@@ -104,8 +184,8 @@ void put_number(std::string& out, double v) {
 // written directly (the fonts are our own dictionaries, which libharu's text API cannot use).
 class PageWriter {
  public:
-  PageWriter(HpdfSession& s, HPDF_Page page, const std::map<int, EmbeddedFont>& fonts, const CharsByFace& chars, double height_mm)
-      : s_(s), page_(page), fonts_(fonts), chars_(chars), height_mm_(height_mm) {}
+  PageWriter(HpdfSession& s, HPDF_Page page, const DocFonts& fonts, double height_mm)
+      : s_(s), page_(page), fonts_(fonts), height_mm_(height_mm) {}
 
   void rule(const layout::Rule& r) {
     HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(mm_to_pt(r.thickness_mm)));
@@ -119,16 +199,17 @@ class PageWriter {
   void line(const layout::TextLine& line, const std::string& context) {
     if (line.glyphs.empty()) return;
     const size_t n = line.glyphs.size();
-    std::vector<int> faces(n);
+    std::vector<int> ids(n);  // DocFonts ids; runs break where the font changes
     std::vector<unsigned> cids(n);
     std::vector<double> x(n), natural(n);
     for (size_t i = 0; i < n; ++i) {
       const auto& g = line.glyphs[i];
-      faces[i] = g.face;
-      cids[i] = cid_of(chars_.at(g.face), g.cp);
+      ids[i] = fonts_.font_for(g.face, g.cp);
+      const DocFont& f = fonts_.at(ids[i]);
+      cids[i] = static_cast<unsigned>(std::lower_bound(f.cps.begin(), f.cps.end(), g.cp) - f.cps.begin()) + 1;
       x[i] = mm_to_pt(g.x_mm);
       // The advance the viewer will use: the /W entry of this CID.
-      natural[i] = fonts_.at(g.face).widths[cids[i] - 1] / 1000.0 * line.size_pt;
+      natural[i] = f.embedded.widths[cids[i] - 1] / 1000.0 * line.size_pt;
     }
     const double hscale = line.hscale > 0 ? line.hscale : 1.0;
     const bool scaled = std::fabs(hscale - 1.0) > 1e-6;
@@ -146,12 +227,12 @@ class PageWriter {
       o += "Tz\n";
     }
     double char_space = 0;
-    int face = -1;
-    for (const GlyphRun& run : plan_runs(faces, x, natural, hscale)) {
-      if (run.face != face) {
-        face = run.face;
+    int font = -1;
+    for (const GlyphRun& run : plan_runs(ids, x, natural, hscale)) {
+      if (run.face != font) {
+        font = run.face;
         o += '/';
-        o += resource_name(face, context);
+        o += resource_name(font, context);
         o += ' ';
         put_number(o, line.size_pt);
         o += "Tf\n";
@@ -180,20 +261,19 @@ class PageWriter {
  private:
   static HPDF_REAL pt(double v) { return static_cast<HPDF_REAL>(pdf_real(v)); }
   static HPDF_REAL c(double v) { return static_cast<HPDF_REAL>(std::clamp(v, 0.0, 1.0)); }
-  // The page's resource name of a face ("F1" …), registered on first use.
-  const std::string& resource_name(int face, const std::string& context) {
-    auto it = names_.find(face);
+  // The page's resource name of a font ("F1" …), registered on first use.
+  const std::string& resource_name(int font, const std::string& context) {
+    auto it = names_.find(font);
     if (it != names_.end()) return it->second;
-    const char* name = HPDF_Page_GetLocalFontName(page_, fonts_.at(face).dict);
+    const char* name = HPDF_Page_GetLocalFontName(page_, fonts_.at(font).embedded.dict);
     s_.check("adding a font to the page (" + context + ")");
     if (!name) throw std::runtime_error("libharu: no resource name for a font (" + context + ")");
-    return names_.emplace(face, name).first->second;
+    return names_.emplace(font, name).first->second;
   }
 
   HpdfSession& s_;
   HPDF_Page page_;
-  const std::map<int, EmbeddedFont>& fonts_;
-  const CharsByFace& chars_;
+  const DocFonts& fonts_;
   double height_mm_;
   std::map<int, std::string> names_;
   std::string ops_;
@@ -230,8 +310,10 @@ std::string write_pdf(const layout::Document& doc, const fonts::FontSet& fonts, 
   set_info(s, "Subject", doc.subject);
   set_info(s, "Keywords", doc.keywords);
 
-  std::map<int, EmbeddedFont> embedded;
-  for (const auto& [face, cps] : chars) embedded[face] = embed_face(s, fonts, face, cps, how);
+  DocFonts doc_fonts(chars, fonts, opts.shared);
+  for (DocFont& f : doc_fonts.all())
+    f.embedded = f.shared ? embed_font_parts(s, opts.shared->impl().parts_for(f.face, how))
+                          : embed_font_parts(s, make_font_parts(fonts, f.face, f.cps, how));
 
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     const layout::Page& page = doc.pages[p];
@@ -240,7 +322,7 @@ std::string write_pdf(const layout::Document& doc, const fonts::FontSet& fonts, 
     HPDF_Page_SetHeight(hp, static_cast<HPDF_REAL>(mm_to_pt(page.height_mm)));
     s.check("adding page " + std::to_string(p + 1) + " (" + std::to_string(page.width_mm) + " × " +
             std::to_string(page.height_mm) + " mm)");
-    PageWriter w(s, hp, embedded, chars, page.height_mm);
+    PageWriter w(s, hp, doc_fonts, page.height_mm);
     for (const auto& r : page.rules) w.rule(r);
     for (const auto& l : page.lines) w.line(l, where(page, p, l));
     deflate_stream_in_place(static_cast<HPDF_PageAttr>(hp->attr)->contents, how);

@@ -4,12 +4,34 @@
 // copied exactly as written. Deterministic by default: the same input gives the same bytes.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "fonts/font_set.h"
 #include "layout/laid_out.h"
 
 namespace gw::pdf {
+
+// Fonts shared by many documents of one kind (a batch's 申报书, whose fixed words are the same in
+// every one). A skeleton of the kind — a form filled with nothing — gives, per face, the characters
+// every such document sets. A document written with SharedFonts embeds, for each face that sets at
+// least half of its skeleton characters, two fonts: the skeleton's characters — the same bytes in
+// every document, so subset and compressed once and then kept here — and its other characters.
+// The document reads and prints the same. Without SharedFonts, each face is one font of exactly the
+// characters used. One per worker thread (not thread-safe), used with the FontSet it was made with.
+class SharedFonts {
+ public:
+  SharedFonts(const layout::Document& skeleton, const fonts::FontSet& fonts);
+  ~SharedFonts();
+  SharedFonts(const SharedFonts&) = delete;
+  SharedFonts& operator=(const SharedFonts&) = delete;
+
+  struct Impl;
+  Impl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
 
 struct PdfOptions {
   bool deterministic = true;  // no creation date, no random /ID: byte-identical output run to run
@@ -19,6 +41,7 @@ struct PdfOptions {
   // (level 6) 101.6 KB in ~3 ms, kFast (level 1) 107.4 KB in ~1.5 ms.
   enum class Compression { kBalanced, kFast };
   Compression compression = Compression::kBalanced;
+  SharedFonts* shared = nullptr;  // see SharedFonts; null: every font is the document's own
 };
 
 // Throws InputError for problems with the input (a character no face has, a font whose licence

@@ -12,7 +12,7 @@ namespace gw::pdf {
 
 struct GlyphRun {
   size_t begin = 0, end = 0;  // glyph indexes [begin, end)
-  int face = -1;
+  int face = -1;              // the font: any id that tells the line's fonts apart
   double x_pt = 0;            // origin of the first glyph
   double char_space_pt = 0;   // Tc, in unscaled text space units (points at size 1 × font size)
 };

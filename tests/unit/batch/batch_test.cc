@@ -11,10 +11,13 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <string>
 
 #include "base/diagnostic.h"
 #include "base/files.h"
+#include "base/utf8.h"
 #include "batch/cover_letter.h"
 #include "batch/merge.h"
 #include "batch/packet.h"
@@ -152,6 +155,98 @@ TEST_CASE("the print file puts every document on an odd page, with a bookmark an
     qt.processMemoryFile("dated.pdf", t.bytes.data(), t.bytes.size());
     CHECK(qt.getTrailer().getKey("/Info").getKey("/CreationDate").getUTF8Value().rfind("D:", 0) == 0);
   }
+}
+
+namespace {
+
+// A one-page form: fixed words in two roles, then `data` (none for the skeleton).
+layout::Document form_doc(const std::string& data) {
+  const fonts::FontSet& fonts = font_set();
+  layout::Document d;
+  layout::Page p;
+  auto line = [&](const std::string& role, const std::string& text, double baseline_mm) {
+    layout::TextLine l;
+    l.role = l.font_role = role;
+    l.size_pt = 16;
+    l.x_mm = 28;
+    l.baseline_mm = baseline_mm;
+    l.text = text;
+    double x = 28;
+    for (char32_t cp : to_u32(text)) {
+      layout::Glyph g;
+      g.cp = cp;
+      g.face = fonts.face_for(role, cp);
+      g.x_mm = x;
+      g.advance_mm = fonts.advance_em(g.face, cp) * 16 * 25.4 / 72;
+      x += g.advance_mm;
+      l.glyphs.push_back(g);
+    }
+    p.lines.push_back(l);
+  };
+  line("heading-1", "一、基本信息", 40);
+  line("body", "本单位郑重承诺：申报材料真实、准确、完整。", 60);
+  if (!data.empty()) line("body", data, 80);
+  d.pages.push_back(p);
+  return d;
+}
+
+// Font objects referenced by the pages of a PDF, by /BaseFont, and the number of references.
+std::map<std::string, std::set<QPDFObjGen>> fonts_by_name(QPDF& q, int* references) {
+  std::map<std::string, std::set<QPDFObjGen>> out;
+  *references = 0;
+  for (auto& page : QPDFPageDocumentHelper(q).getAllPages()) {
+    QPDFObjectHandle fonts = page.getObjectHandle().getKey("/Resources").getKey("/Font");
+    for (const auto& key : fonts.getKeys()) {
+      QPDFObjectHandle f = fonts.getKey(key);
+      out[f.getKey("/BaseFont").getName()].insert(f.getObjGen());
+      ++*references;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a font several documents embed alike is kept once in the print file, a different one is not") {
+  TempDir tmp;
+  const fonts::FontSet& fonts = font_set();
+  pdf::SharedFonts shared(form_doc(""), fonts);
+  pdf::PdfOptions opts;
+  opts.shared = &shared;
+  std::vector<batch::MergeInput> in;
+  long long input_bytes = 0;
+  for (const std::string data : {"福州榕鞋智造有限公司", "厦门鹭岛饮品科技有限公司", "德化县人民政府"}) {
+    std::string path = (tmp.path / (std::to_string(in.size()) + ".pdf")).string();
+    std::string bytes = pdf::write_pdf(form_doc(data), fonts, opts);
+    input_bytes += static_cast<long long>(bytes.size());
+    write_file_atomic(path, bytes);
+    in.push_back({path, data, data + "-"});
+  }
+  // The same fonts by name, compressed at the other level: other bytes, so not the same fonts.
+  opts.compression = pdf::PdfOptions::Compression::kFast;
+  std::string other = (tmp.path / "other.pdf").string();
+  write_file_atomic(other, pdf::write_pdf(form_doc("福州榕鞋智造有限公司"), fonts, opts));
+
+  batch::MergeResult m = batch::merge_pdfs(in, {});
+  QPDF q;
+  q.processMemoryFile("merged.pdf", m.bytes.data(), m.bytes.size());
+  int refs = 0;
+  auto by_name = fonts_by_name(q, &refs);
+  CHECK(refs == 9);             // three fonts on each document's page
+  CHECK(by_name.size() == 5);   // the two shared fonts and each document's own body font
+  for (const auto& [name, objects] : by_name) CHECK(objects.size() == 1);
+  CHECK(static_cast<long long>(m.bytes.size()) < input_bytes);
+
+  in.push_back({other, "other", "other-"});
+  batch::MergeResult m2 = batch::merge_pdfs(in, {});
+  QPDF q2;
+  q2.processMemoryFile("merged2.pdf", m2.bytes.data(), m2.bytes.size());
+  auto by_name2 = fonts_by_name(q2, &refs);
+  CHECK(refs == 12);
+  CHECK(by_name2.size() == 5);  // the same names…
+  size_t objects = 0;
+  for (const auto& entry : by_name2) objects += entry.second.size();
+  CHECK(objects == 5 + 3);      // …but the fourth document's three fonts are its own
 }
 
 TEST_CASE("a single document gets no blank page; an unreadable input names the file") {

@@ -4,11 +4,13 @@
 // embedded and subset — plus size, determinism and the input errors.
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "base/units.h"
@@ -306,4 +308,89 @@ TEST_CASE("a 5-page, 2000-character document: size and time") {
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
   WARN("5 pages, 2000 characters (" << pool.size() << " distinct): " << bytes.size() << " bytes in " << ms << " ms");
   CHECK(bytes.size() < 400 * 1024);
+}
+
+namespace {
+
+// The data of every embedded font file (streams whose dictionary has /Length1), as written.
+std::vector<std::string> font_files(const std::string& pdf) {
+  std::vector<std::string> out;
+  for (size_t at = pdf.find("/Length1"); at != std::string::npos; at = pdf.find("/Length1", at + 1)) {
+    size_t begin = pdf.find("stream\n", at);
+    size_t end = pdf.find("endstream", begin);
+    REQUIRE(begin != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    out.push_back(pdf.substr(begin + 7, end - begin - 7));
+  }
+  return out;
+}
+
+// The names of the document's fonts, from pdffonts.
+std::vector<std::string> font_names(const std::string& bytes) {
+  TempPdf pdf(bytes);
+  std::istringstream in(run("pdffonts " + pdf.path));
+  std::vector<std::string> names;
+  for (std::string l; std::getline(in, l);)
+    if (l.find("CID TrueType") != std::string::npos) names.push_back(l.substr(0, l.find(' ')));
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// A form page: its fixed words (a label in 黑体, a paragraph of the form's text) and the data
+// written after them.
+layout::Document form_page(const FontSet& fonts, const std::string& data) {
+  layout::Document d;
+  layout::Page p;
+  p.lines.push_back(make_line(fonts, "heading-1", "一、基本信息", 16, 28, 40));
+  p.lines.push_back(make_line(fonts, "body", "本单位郑重承诺：申报材料真实、准确、完整。", 16, 28, 60));
+  if (!data.empty()) p.lines.push_back(make_line(fonts, "body", data, 16, 28, 80));
+  d.pages.push_back(p);
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("SharedFonts: the fixed words are one font per face, the same bytes in every document") {
+  if (!have_fonts() || !has_tool("pdftotext") || !has_tool("pdffonts")) return;
+  FontSet fonts = debian_fonts();
+  gw::pdf::SharedFonts shared(form_page(fonts, ""), fonts);
+  gw::pdf::PdfOptions opts;
+  opts.shared = &shared;
+  const std::string a_data = "福州榕鞋智造有限公司", b_data = "厦门鹭岛饮品科技有限公司";
+  const std::string a = gw::pdf::write_pdf(form_page(fonts, a_data), fonts, opts);
+  const std::string b = gw::pdf::write_pdf(form_page(fonts, b_data), fonts, opts);
+
+  // Each reads back exactly, the fixed words and the data alike.
+  for (const auto& [bytes, data] : {std::pair{a, a_data}, std::pair{b, b_data}}) {
+    TempPdf pdf(bytes);
+    std::istringstream in(run("pdftotext -enc UTF-8 " + pdf.path + " -"));
+    std::vector<std::string> got;
+    for (std::string l; std::getline(in, l);)
+      if (!l.empty() && l != "\f") got.push_back(l);
+    CHECK(got == std::vector<std::string>{"一、基本信息", "本单位郑重承诺：申报材料真实、准确、完整。", data});
+  }
+  // The 黑体 face sets only fixed words: one font, the shared one. The body face: the shared
+  // font and the document's own; the shared ones have the same names and bytes in both.
+  std::vector<std::string> in_a = font_names(a), in_b = font_names(b);
+  CHECK(in_a.size() == 3);
+  CHECK(in_b.size() == 3);
+  std::vector<std::string> common;
+  std::set_intersection(in_a.begin(), in_a.end(), in_b.begin(), in_b.end(), std::back_inserter(common));
+  CHECK(common.size() == 2);
+  std::vector<std::string> files_a = font_files(a), files_b = font_files(b);
+  std::sort(files_a.begin(), files_a.end());
+  std::sort(files_b.begin(), files_b.end());
+  std::vector<std::string> same_files;
+  std::set_intersection(files_a.begin(), files_a.end(), files_b.begin(), files_b.end(), std::back_inserter(same_files));
+  CHECK(same_files.size() == 2);
+
+  // A document that sets less than half of a face's fixed words keeps one font of its own for it:
+  // here byte for byte what it is without SharedFonts.
+  layout::Document few;
+  layout::Page p;
+  p.lines.push_back(make_line(fonts, "body", "本单位", 16, 28, 60));
+  few.pages.push_back(p);
+  CHECK(gw::pdf::write_pdf(few, fonts, opts) == gw::pdf::write_pdf(few, fonts));
+  // Without SharedFonts, one font per face.
+  CHECK(font_names(gw::pdf::write_pdf(form_page(fonts, a_data), fonts)).size() == 2);
 }
