@@ -3,6 +3,7 @@
 #include "batch/merge.h"
 
 #include <fcntl.h>
+#include <qpdf/Buffer.hh>
 #include <qpdf/InputSource.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
@@ -19,6 +20,7 @@
 #include <cerrno>
 #include <cstring>
 #include <map>
+#include <set>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -144,49 +146,49 @@ class SharedFontKeeper {
         fonts.replaceKey(key, done->second);
         continue;
       }
-      auto [first, is_first] = first_.try_emplace(font.getKey("/BaseFont").getName(), Kept{font, {}});
-      if (is_first || first->second.font.getObjGen() == font.getObjGen()) continue;
-      Kept& kept = first->second;
-      if (kept.canonical.empty()) kept.canonical = canonical(kept.font);
-      if (canonical(font) != kept.canonical) continue;
-      replaced_.emplace(font.getObjGen(), kept.font);
-      fonts.replaceKey(key, kept.font);
+      auto [first, is_first] = first_.try_emplace(font.getKey("/BaseFont").getName(), font);
+      if (is_first || first->second.getObjGen() == font.getObjGen() || !same(first->second, font)) continue;
+      replaced_.emplace(font.getObjGen(), first->second);
+      fonts.replaceKey(key, first->second);
     }
   }
 
  private:
-  struct Kept {
-    QOH font;
-    std::string canonical;
-  };
-
-  // The object's content without object numbers: dictionaries by sorted key, streams as their
-  // dictionary and raw (still compressed) data. Font objects hold no cycles.
-  static std::string canonical(QOH o, int depth = 0) {
+  // Equal content, object numbers aside: dictionaries key by key, arrays item by item, streams by
+  // their dictionaries and raw (still compressed) data. `kept` is the first font's side, whose
+  // stream data are read once. Font objects hold no cycles.
+  bool same(QOH kept, QOH other, int depth = 0) {
     if (depth > 16) throw std::runtime_error("font objects nested too deep");
-    if (o.isStream()) {
-      auto data = o.getRawStreamData();
-      return "stream" + canonical(o.getDict(), depth + 1) + std::to_string(data->getSize()) + ":" +
-             std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    if (kept.isStream() || other.isStream()) {
+      if (!kept.isStream() || !other.isStream() || !same(kept.getDict(), other.getDict(), depth + 1)) return false;
+      auto& k = kept_data_[kept.getObjGen()];
+      if (!k) k = kept.getRawStreamData();
+      auto o = other.getRawStreamData();
+      return k->getSize() == o->getSize() && std::memcmp(k->getBuffer(), o->getBuffer(), k->getSize()) == 0;
     }
-    if (o.isDictionary()) {
-      std::string out = "<<";
-      for (const std::string& key : o.getKeys()) {  // a std::set: sorted
-        if (key == "/Length") continue;           // the data's size is part of the stream
-        out += key + " " + canonical(o.getKey(key), depth + 1) + " ";
-      }
-      return out + ">>";
+    if (kept.isDictionary() || other.isDictionary()) {
+      if (!kept.isDictionary() || !other.isDictionary()) return false;
+      std::set<std::string> keys = kept.getKeys();
+      keys.erase("/Length");  // the data's size is compared with the data
+      std::set<std::string> other_keys = other.getKeys();
+      other_keys.erase("/Length");
+      if (keys != other_keys) return false;
+      for (const std::string& key : keys)
+        if (!same(kept.getKey(key), other.getKey(key), depth + 1)) return false;
+      return true;
     }
-    if (o.isArray()) {
-      std::string out = "[";
-      for (const QOH& item : o.getArrayAsVector()) out += canonical(item, depth + 1) + " ";
-      return out + "]";
+    if (kept.isArray() || other.isArray()) {
+      if (!kept.isArray() || !other.isArray() || kept.getArrayNItems() != other.getArrayNItems()) return false;
+      for (int i = 0; i < kept.getArrayNItems(); ++i)
+        if (!same(kept.getArrayItem(i), other.getArrayItem(i), depth + 1)) return false;
+      return true;
     }
-    return o.unparseResolved();
+    return kept.unparseResolved() == other.unparseResolved();
   }
 
-  std::map<std::string, Kept> first_;   // by /BaseFont: the first font of that name
-  std::map<QPDFObjGen, QOH> replaced_;  // a document's copy -> the kept font
+  std::map<std::string, QOH> first_;                           // by /BaseFont: the first font of that name
+  std::map<QPDFObjGen, QOH> replaced_;                         // a document's copy -> the kept font
+  std::map<QPDFObjGen, std::shared_ptr<Buffer>> kept_data_;    // the kept fonts' stream data
 };
 
 QOH page_label(const std::string& prefix, bool numbered) {
