@@ -30,23 +30,46 @@ namespace {
 
 using QOH = QPDFObjectHandle;
 
+class BlockInput;
+
+// The open files of one merge. qpdf reads a document's page contents and fonts only when it writes
+// the print file, so every document stays an input until then; a packet of more documents than the
+// process may open files (often 1,024) would fail. At most kOpen files are open at once per merge
+// (a merge per job may run at once); a document whose file was closed opens it again when qpdf next
+// reads from it — about one open more per document, when the print file is written.
+class OpenFiles {
+ public:
+  static constexpr size_t kOpen = 16;
+  ~OpenFiles() {
+    for (auto& [input, fd] : open_) ::close(fd);
+  }
+  int fd_for(const BlockInput* input, const std::string& path);
+  void forget(const BlockInput* input) {
+    for (size_t i = 0; i < open_.size(); ++i)
+      if (open_[i].first == input) {
+        ::close(open_[i].second);
+        open_.erase(open_.begin() + static_cast<long>(i));
+        return;
+      }
+  }
+
+ private:
+  std::vector<std::pair<const BlockInput*, int>> open_;  // least recently used first
+};
+
 // qpdf's input for a document being merged: reads through one block buffer with pread. qpdf's own
 // file input seeks and reads in small pieces, two system calls each (perf: a tenth of a batch), and
 // reading the files whole would hold the packet's every document in memory until it is written.
 class BlockInput : public InputSource {
  public:
-  explicit BlockInput(const std::string& path) : name_(path) {
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  BlockInput(const std::string& path, OpenFiles& files) : name_(path), files_(files) {
     struct stat st {};
-    if (fd_ < 0 || ::fstat(fd_, &st) != 0) throw std::runtime_error(std::strerror(errno));
+    if (::stat(path.c_str(), &st) != 0) throw std::runtime_error(std::strerror(errno));
     size_ = st.st_size;
   }
-  ~BlockInput() override {
-    if (fd_ >= 0) ::close(fd_);
-  }
+  ~BlockInput() override { files_.forget(this); }
   BlockInput(const BlockInput&) = delete;
   BlockInput& operator=(const BlockInput&) = delete;
-
   std::string const& getName() const override { return name_; }
   qpdf_offset_t tell() override { return pos_; }
   void rewind() override { pos_ = 0; }
@@ -92,24 +115,41 @@ class BlockInput : public InputSource {
     block_start_ = pos_ - pos_ % static_cast<qpdf_offset_t>(kBlock);
     block_.resize(kBlock);
     ssize_t n;
-    do n = ::pread(fd_, block_.data(), kBlock, block_start_);
+    const int fd = files_.fd_for(this, name_);
+    do n = ::pread(fd, block_.data(), kBlock, block_start_);
     while (n < 0 && errno == EINTR);
     if (n <= 0) throw std::runtime_error(name_ + ": " + (n < 0 ? std::strerror(errno) : "unexpected end of file"));
     block_len_ = static_cast<size_t>(n);
   }
   static constexpr size_t kBlock = 32 * 1024;
   std::string name_;
-  int fd_ = -1;
+  OpenFiles& files_;
   qpdf_offset_t size_ = 0, pos_ = 0, block_start_ = 0;
   size_t block_len_ = 0;
   std::vector<char> block_;
 };
 
-std::unique_ptr<QPDF> open_pdf(const std::string& path) {
+int OpenFiles::fd_for(const BlockInput* input, const std::string& path) {
+  for (size_t i = 0; i < open_.size(); ++i)
+    if (open_[i].first == input) {
+      std::rotate(open_.begin() + static_cast<long>(i), open_.begin() + static_cast<long>(i) + 1, open_.end());
+      return open_.back().second;
+    }
+  if (open_.size() >= kOpen) {
+    ::close(open_.front().second);
+    open_.erase(open_.begin());
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error(path + ": " + std::strerror(errno));
+  open_.emplace_back(input, fd);
+  return fd;
+}
+
+std::unique_ptr<QPDF> open_pdf(const std::string& path, OpenFiles& files) {
   auto q = std::make_unique<QPDF>();
   q->setSuppressWarnings(true);
   try {
-    q->processInputSource(std::make_shared<BlockInput>(path));
+    q->processInputSource(std::make_shared<BlockInput>(path, files));
   } catch (const std::exception& e) {
     throw std::runtime_error("cannot read " + path + " for the print file: " + e.what());
   }
@@ -210,6 +250,7 @@ MergeResult merge(const std::vector<MergeInput>& inputs, const MergeInfo& info, 
   QPDF out;
   out.emptyPDF();
   QPDFPageDocumentHelper pages(out);
+  OpenFiles files;                             // must outlive the sources
   std::vector<std::unique_ptr<QPDF>> sources;  // must outlive the write: pages are copied lazily
   QOH nums = QOH::newArray();
   std::vector<QOH> first_pages;
@@ -217,7 +258,7 @@ MergeResult merge(const std::vector<MergeInput>& inputs, const MergeInfo& info, 
   int count = 0;
   SharedFontKeeper shared_fonts;
   for (size_t i = 0; i < inputs.size(); ++i) {
-    sources.push_back(open_pdf(inputs[i].path));
+    sources.push_back(open_pdf(inputs[i].path, files));
     QPDF& src = *sources.back();
     if (src.getPDFVersion() > version) version = src.getPDFVersion();
     std::vector<QPDFPageObjectHelper> src_pages = QPDFPageDocumentHelper(src).getAllPages();
@@ -319,7 +360,8 @@ MergeResult merge_pdfs_to_file(const std::vector<MergeInput>& inputs, const Merg
 }
 
 int pdf_page_count(const std::string& path) {
-  auto q = open_pdf(path);
+  OpenFiles files;
+  auto q = open_pdf(path, files);
   return static_cast<int>(q->getAllPages().size());
 }
 

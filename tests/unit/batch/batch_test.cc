@@ -7,6 +7,7 @@
 #include <qpdf/QPDFOutlineDocumentHelper.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageLabelDocumentHelper.hh>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -247,6 +248,39 @@ TEST_CASE("a font several documents embed alike is kept once in the print file, 
   size_t objects = 0;
   for (const auto& entry : by_name2) objects += entry.second.size();
   CHECK(objects == 5 + 3);      // …but the fourth document's three fonts are its own
+}
+
+TEST_CASE("a packet of more documents than the process may open files is merged") {
+  TempDir tmp;
+  std::vector<batch::MergeInput> in;
+  for (int i = 0; i < 300; ++i)
+    in.push_back({pdf_with_pages(tmp.path, std::to_string(i) + ".pdf", 1), "D" + std::to_string(i), ""});
+  struct rlimit old {};
+  REQUIRE(getrlimit(RLIMIT_NOFILE, &old) == 0);
+  struct rlimit low = old;
+  low.rlim_cur = 100;  // fewer than the documents; qpdf reads their pages only when writing
+  REQUIRE(setrlimit(RLIMIT_NOFILE, &low) == 0);
+  batch::MergeResult m;
+  std::string error;
+  try {
+    m = batch::merge_pdfs(in, {});
+  } catch (const std::exception& e) {
+    error = e.what();
+  }
+  setrlimit(RLIMIT_NOFILE, &old);
+  INFO(error);
+  CHECK(error.empty());
+  CHECK(m.pages == 300 + 299);  // each one-page document followed by a blank page, but the last
+  QPDF q;
+  q.processMemoryFile("merged.pdf", m.bytes.data(), m.bytes.size());
+  auto pages = QPDFPageDocumentHelper(q).getAllPages();
+  REQUIRE(pages.size() == 599);
+  // The first document's file was closed long before the write and opened again: its page is whole.
+  QPDF first;
+  first.processFile(in.front().path.c_str());
+  auto contents = [](QPDFPageObjectHelper p) { return p.getObjectHandle().getKey("/Contents").getStreamData()->getSize(); };
+  CHECK(contents(pages.front()) > 0);
+  CHECK(contents(pages.front()) == contents(QPDFPageDocumentHelper(first).getAllPages().front()));
 }
 
 TEST_CASE("a single document gets no blank page; an unreadable input names the file") {
