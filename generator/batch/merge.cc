@@ -36,7 +36,9 @@ class BlockInput;
 // the print file, so every document stays an input until then; a packet of more documents than the
 // process may open files (often 1,024) would fail. At most kOpen files are open at once per merge
 // (a merge per job may run at once); a document whose file was closed opens it again when qpdf next
-// reads from it — about one open more per document, when the print file is written.
+// reads from it — about one open more per document, when the print file is written. Shared by the
+// inputs: qpdf keeps an input alive as long as a stream copied from it may be read (the output's
+// copies too), so the inputs, not the merge, decide when this goes.
 class OpenFiles {
  public:
   static constexpr size_t kOpen = 16;
@@ -62,12 +64,12 @@ class OpenFiles {
 // reading the files whole would hold the packet's every document in memory until it is written.
 class BlockInput : public InputSource {
  public:
-  BlockInput(const std::string& path, OpenFiles& files) : name_(path), files_(files) {
+  BlockInput(const std::string& path, std::shared_ptr<OpenFiles> files) : name_(path), files_(std::move(files)) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) throw std::runtime_error(std::strerror(errno));
     size_ = st.st_size;
   }
-  ~BlockInput() override { files_.forget(this); }
+  ~BlockInput() override { files_->forget(this); }
   BlockInput(const BlockInput&) = delete;
   BlockInput& operator=(const BlockInput&) = delete;
   std::string const& getName() const override { return name_; }
@@ -115,7 +117,7 @@ class BlockInput : public InputSource {
     block_start_ = pos_ - pos_ % static_cast<qpdf_offset_t>(kBlock);
     block_.resize(kBlock);
     ssize_t n;
-    const int fd = files_.fd_for(this, name_);
+    const int fd = files_->fd_for(this, name_);
     do n = ::pread(fd, block_.data(), kBlock, block_start_);
     while (n < 0 && errno == EINTR);
     if (n <= 0) throw std::runtime_error(name_ + ": " + (n < 0 ? std::strerror(errno) : "unexpected end of file"));
@@ -123,7 +125,7 @@ class BlockInput : public InputSource {
   }
   static constexpr size_t kBlock = 32 * 1024;
   std::string name_;
-  OpenFiles& files_;
+  std::shared_ptr<OpenFiles> files_;
   qpdf_offset_t size_ = 0, pos_ = 0, block_start_ = 0;
   size_t block_len_ = 0;
   std::vector<char> block_;
@@ -145,7 +147,7 @@ int OpenFiles::fd_for(const BlockInput* input, const std::string& path) {
   return fd;
 }
 
-std::unique_ptr<QPDF> open_pdf(const std::string& path, OpenFiles& files) {
+std::unique_ptr<QPDF> open_pdf(const std::string& path, const std::shared_ptr<OpenFiles>& files) {
   auto q = std::make_unique<QPDF>();
   q->setSuppressWarnings(true);
   try {
@@ -250,7 +252,7 @@ MergeResult merge(const std::vector<MergeInput>& inputs, const MergeInfo& info, 
   QPDF out;
   out.emptyPDF();
   QPDFPageDocumentHelper pages(out);
-  OpenFiles files;                             // must outlive the sources
+  auto files = std::make_shared<OpenFiles>();
   std::vector<std::unique_ptr<QPDF>> sources;  // must outlive the write: pages are copied lazily
   QOH nums = QOH::newArray();
   std::vector<QOH> first_pages;
@@ -360,8 +362,7 @@ MergeResult merge_pdfs_to_file(const std::vector<MergeInput>& inputs, const Merg
 }
 
 int pdf_page_count(const std::string& path) {
-  OpenFiles files;
-  auto q = open_pdf(path, files);
+  auto q = open_pdf(path, std::make_shared<OpenFiles>());
   return static_cast<int>(q->getAllPages().size());
 }
 
