@@ -4,7 +4,6 @@
 
 #include <unicode/coll.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -54,15 +53,6 @@ void configure(Db& db) {
   register_cjk_tokenizer(db.get());
   if (sqlite3_create_collation_v2(db.get(), "gw_zh", SQLITE_UTF8, nullptr, zh_collate, nullptr) != SQLITE_OK)
     db.fail("cannot register collation gw_zh");
-}
-
-std::string now_iso() {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 std::vector<std::string> json_list(const std::string& s) {

@@ -9,14 +9,13 @@
 #include "archive/archive.h"
 #include "archive/file_store.h"
 #include "archive/recognise.h"
+#include "archive/schema.h"
 #include "archive/sqlite_db.h"
 #include "base/diagnostic.h"
 #include "base/files.h"
 #include "text/wenhao.h"
 
-#include <chrono>
 #include <condition_variable>
-#include <ctime>
 #include <deque>
 #include <exception>
 #include <functional>
@@ -27,15 +26,6 @@
 
 namespace gw::archive {
 namespace {
-
-std::string now_iso_utc() {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // What an import needs of one file apart from the database: read, hashed, recognised, its 文号
 // parsed. Made on the preparing thread (Prefetcher) so that the inserting thread, SQLite's single
@@ -67,7 +57,7 @@ Prepared prepare(std::string name, std::string bytes) {
   p.attachments_json = nlohmann::json(p.notice.attachments).dump();
   std::string ext = file_extension_lower(p.name);
   p.format = ext.empty() ? std::string("txt") : ext.substr(1);
-  p.created = now_iso_utc();
+  p.created = now_iso();
   return p;
 }
 

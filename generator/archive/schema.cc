@@ -12,6 +12,9 @@
 #include "archive/sqlite_db.h"
 #include "base/diagnostic.h"
 
+#include <chrono>
+#include <ctime>
+
 namespace gw::archive {
 
 namespace {
@@ -81,6 +84,15 @@ END;
   db.exec("INSERT INTO doc_fts(doc_fts, rank) VALUES('crisismerge', 64)");
   db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
   tx.commit();
+}
+
+std::string now_iso() {
+  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 void index_document(Db& db, long long id, std::string_view title, std::string_view body) {

@@ -16,6 +16,9 @@ void create_schema(Db& db);                               // idempotent; also up
 // InputError on a foreign or newer database; upgrades schemas 1 to 3 in place.
 void check_schema(Db& db, const std::string& db_path);
 
+// The time stamps of the tables (created, updated, reserved…): now, UTC, ISO 8601 ("2024-11-05T08:30:00Z").
+std::string now_iso();
+
 // Adds a new row of documents to the full-text index; call in the transaction that inserted it.
 void index_document(Db& db, long long id, std::string_view title, std::string_view body);
 

@@ -4,9 +4,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <filesystem>
 #include <map>
 #include <memory>
-#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -185,32 +185,32 @@ class Runner {
     }
     try {
       if (!wf.set) wf.set.emplace(o_.open_fonts());
-      const fonts::FontSet* fonts = &*wf.set;
+      const fonts::FontSet& fonts = *wf.set;
       pdf::SharedFonts* shared = nullptr;
       layout::Document doc;
       std::string docx_bytes;
       switch (d.kind) {
         case DocKind::Letter:
-          doc = layout::layout_notice(d.letter, o_.style, *fonts);
+          doc = layout::layout_notice(d.letter, o_.style, fonts);
           if (want_docx) {
-            docx::DocxOptions xo = docx::options_for_fonts(*fonts);
+            docx::DocxOptions xo = docx::options_for_fonts(fonts);
             docx::take_layout_decisions(xo, doc);
             docx_bytes = docx::write_docx(d.letter, o_.style, xo);
           }
           break;
         case DocKind::Summary: {
           layout::SummaryDecisions decisions;
-          doc = layout::layout_summary(d.summary, o_.style, *fonts, &decisions);
-          if (want_docx) docx_bytes = docx::write_summary_docx(d.summary, o_.style, docx::options_for_fonts(*fonts), &decisions);
+          doc = layout::layout_summary(d.summary, o_.style, fonts, &decisions);
+          if (want_docx) docx_bytes = docx::write_summary_docx(d.summary, o_.style, docx::options_for_fonts(fonts), &decisions);
           break;
         }
         case DocKind::Application: {
           const forms::Kind kind = p.apps[d.app].kind;
           auto& sf = wf.forms[kind];
           if (!sf)
-            sf = std::make_unique<pdf::SharedFonts>(application_skeleton(kind, *o_.templates, o_.style, *fonts), *fonts);
+            sf = std::make_unique<pdf::SharedFonts>(application_skeleton(kind, *o_.templates, o_.style, fonts), fonts);
           shared = sf.get();
-          ApplicationDocument a = render_application(p.apps[d.app], *o_.templates, o_.style, *fonts, want_docx);
+          ApplicationDocument a = render_application(p.apps[d.app], *o_.templates, o_.style, fonts, want_docx);
           doc = std::move(a.laid_out);
           docx_bytes = std::move(a.docx);
           break;
@@ -227,7 +227,7 @@ class Runner {
       // deflate was the largest part of a batch, measured with callgrind).
       po.compression = pdf::PdfOptions::Compression::kFast;
       po.shared = shared;
-      std::string bytes = pdf::write_pdf(doc, *fonts, po);
+      std::string bytes = pdf::write_pdf(doc, fonts, po);
       out.pages = static_cast<int>(doc.pages.size());
       out.files.push_back(commit(d.file, kind_name(d.kind), p, d.title, bytes, out.pages, d.fingerprint));
       if (want_docx)

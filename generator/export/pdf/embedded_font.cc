@@ -22,7 +22,7 @@ namespace {
 // A stream object holding `bytes`, which are already compressed as `how` says.
 HPDF_Dict new_stream(HPDF_Doc doc, const std::string& bytes, Deflate how) {
   HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
-  if (s) set_packed_stream_data(s, bytes, how != Deflate::kNone);
+  if (s) set_stream_data(s, bytes, how != Deflate::kNone);
   return s;
 }
 
@@ -95,7 +95,7 @@ FontParts make_font_parts(const fonts::FontSet& fonts, int face, const std::u32s
   p.base_font = subset_tag(p.sub.postscript_name, cps) + "+" + p.sub.postscript_name;
   p.how = how;
   p.sfnt_size = p.sub.sfnt.size();
-  p.font_file = how == Deflate::kNone ? std::move(p.sub.sfnt) : deflate_bytes(p.sub.sfnt, how);
+  p.font_file = compressed(std::move(p.sub.sfnt), how);
   p.sub.sfnt = std::string();
   // CID i + 1 → glyph of cps[i]; CID 0 stays .notdef.
   std::string gid_map(2 * (cps.size() + 1), '\0');
@@ -103,9 +103,8 @@ FontParts make_font_parts(const fonts::FontSet& fonts, int face, const std::u32s
     gid_map[2 * (i + 1)] = static_cast<char>(p.sub.glyphs[i] >> 8);
     gid_map[2 * (i + 1) + 1] = static_cast<char>(p.sub.glyphs[i] & 0xFF);
   }
-  p.gid_map = how == Deflate::kNone ? gid_map : deflate_bytes(gid_map, how);
-  const std::string cmap = to_unicode_cmap(cps);
-  p.to_unicode = how == Deflate::kNone ? cmap : deflate_bytes(cmap, how);
+  p.gid_map = compressed(std::move(gid_map), how);
+  p.to_unicode = compressed(to_unicode_cmap(cps), how);
   return p;
 }
 

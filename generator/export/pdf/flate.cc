@@ -16,8 +16,6 @@ namespace {
 // stream we deflated states its filter here: write_fn runs after the entries, before ">>".
 HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); }
 
-}  // namespace
-
 std::string deflate_bytes(std::string_view raw, Deflate how) {
   // One compressor per thread and level: allocating one costs more than compressing a small stream.
   struct Free {
@@ -34,29 +32,35 @@ std::string deflate_bytes(std::string_view raw, Deflate how) {
   return out;
 }
 
-void set_packed_stream_data(HPDF_Dict dict, std::string_view bytes, bool deflated) {
+}  // namespace
+
+std::string compressed(std::string raw, Deflate how) {
+  if (how == Deflate::kNone) return raw;
+  return deflate_bytes(raw, how);
+}
+
+void set_stream_data(HPDF_Dict dict, std::string_view bytes, bool deflated) {
   dict->filter = HPDF_STREAM_FILTER_NONE;
   HPDF_MemStream_FreeData(dict->stream);
   HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
   if (deflated) dict->write_fn = write_flate_filter;
 }
 
-void set_stream_data(HPDF_Dict dict, std::string_view raw, Deflate how) {
-  if (how == Deflate::kNone) return set_packed_stream_data(dict, raw, false);
-  set_packed_stream_data(dict, deflate_bytes(raw, how), true);
-}
-
 void deflate_stream_in_place(HPDF_Dict dict, Deflate how) {
   if (how == Deflate::kNone) return;
-  std::string raw;
-  raw.reserve(dict->stream->size);
-  const HPDF_UINT count = HPDF_MemStream_GetBufCount(dict->stream);
+  set_stream_data(dict, deflate_bytes(memstream_bytes(dict->stream), how), true);
+}
+
+std::string memstream_bytes(HPDF_Stream stream) {
+  std::string out;
+  out.reserve(stream->size);
+  const HPDF_UINT count = HPDF_MemStream_GetBufCount(stream);
   for (HPDF_UINT i = 0; i < count; ++i) {
     HPDF_UINT len = 0;
-    const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(dict->stream, i, &len);
-    if (p) raw.append(reinterpret_cast<const char*>(p), len);
+    const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(stream, i, &len);
+    if (p) out.append(reinterpret_cast<const char*>(p), len);
   }
-  set_stream_data(dict, raw, how);
+  return out;
 }
 
 }  // namespace gw::pdf

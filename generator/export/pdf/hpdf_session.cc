@@ -2,11 +2,12 @@
 #include "export/pdf/hpdf_session.h"
 
 #include <hpdf_doc.h>
-#include <hpdf_streams.h>
 
 #include <cstdio>
 #include <new>
 #include <stdexcept>
+
+#include "export/pdf/flate.h"
 
 namespace gw::pdf {
 
@@ -49,18 +50,10 @@ void HpdfSession::check(const std::string& context) {
 std::string HpdfSession::save() {
   HPDF_SaveToStream(doc_);
   check("writing the PDF");
-  // The document is in libharu's memory stream, a list of buffers: copied out with memcpy (its
-  // HPDF_ReadFromStream copies byte by byte).
+  // The document is in libharu's memory stream: copied out with memcpy (HPDF_ReadFromStream copies
+  // byte by byte).
   const HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
-  std::string out;
-  out.reserve(size);
-  const HPDF_UINT count = HPDF_MemStream_GetBufCount(doc_->stream);
-  for (HPDF_UINT i = 0; i < count; ++i) {
-    HPDF_UINT len = 0;
-    const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(doc_->stream, i, &len);
-    if (p) out.append(reinterpret_cast<const char*>(p), len);
-  }
-  take_error();
+  std::string out = memstream_bytes(doc_->stream);
   if (out.size() != size) throw std::runtime_error("libharu: short read of the PDF stream (" + std::to_string(out.size()) + " of " + std::to_string(size) + " bytes)");
   return out;
 }
