@@ -9,7 +9,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 
 #include "base/diagnostic.h"
 
@@ -82,15 +81,23 @@ void sync_file_system(const std::string& folder) {
 
 void write_file_atomic(const std::string& path, std::string_view bytes, Durability durability) {
   AtomicOutput out(path);
-  {
-    std::ofstream f(out.temp_path(), std::ios::binary | std::ios::trunc);
-    if (!f)
-      throw InputError(SourceLoc{path}, std::string("cannot write output: ") + std::strerror(errno),
-                       "check that the folder exists and is writable");
-    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    f.flush();
-    if (!f) throw InputError(SourceLoc{path}, "cannot write output (disk full?)");
+  const int fd = ::open(out.temp_path().c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0)
+    throw InputError(SourceLoc{path}, std::string("cannot write output: ") + std::strerror(errno),
+                     "check that the folder exists and is writable");
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int err = n < 0 ? errno : ENOSPC;
+      ::close(fd);
+      throw InputError(SourceLoc{path}, std::string("cannot write output: ") + std::strerror(err), "check the free space on the disk");
+    }
+    done += static_cast<size_t>(n);
   }
+  if (::close(fd) != 0)
+    throw InputError(SourceLoc{path}, std::string("cannot write output: ") + std::strerror(errno), "check the free space on the disk");
   out.commit(durability);
 }
 

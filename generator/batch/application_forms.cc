@@ -8,6 +8,10 @@
 #include "forms/read.h"
 #include "layout/form_layout.h"
 
+#include <algorithm>
+
+#include "base/utf8.h"
+
 namespace gw::batch {
 
 std::string application_forms_fingerprint(const std::string& forms_dir) {
@@ -38,6 +42,46 @@ class NoValues : public tmpl::FormValues {
 };
 
 }  // namespace
+
+std::u32string common_characters(const std::vector<forms::Application>& apps, forms::Kind kind) {
+  std::map<char32_t, int> documents_with;
+  int n = 0;
+  std::u32string cps;
+  for (const auto& a : apps) {
+    if (a.kind != kind) continue;
+    ++n;
+    cps.clear();
+    auto add = [&cps](const forms::Field& f) { cps += to_u32(f.text); };
+    for (const auto& id : forms::fixed_field_ids())
+      if (const forms::Field* f = forms::find_field(a, id)) add(*f);
+    for (const auto& p : a.joint) add(p.name), add(p.credit_code);
+    for (const auto& p : a.representatives) add(p.name), add(p.credit_code), add(p.products);
+    for (const auto& y : a.years) add(y.year), add(y.revenue), add(y.profit), add(y.tax);
+    for (const auto& s : a.sections) add(s.text);
+    std::sort(cps.begin(), cps.end());
+    cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
+    for (char32_t c : cps) ++documents_with[c];
+  }
+  std::u32string common;
+  if (n < kMinSharing) return common;
+  for (const auto& [c, k] : documents_with)
+    if (2 * k >= n && c > U' ') common.push_back(c);
+  return common;
+}
+
+std::map<int, std::u32string> value_faces(const std::u32string& cps, const model::Style& style, const fonts::FontSet& fonts) {
+  std::map<int, std::u32string> by_face;
+  for (const char* element : {"table", "body"}) {
+    const std::string& role = style.element(element).font_role;
+    for (char32_t c : cps)
+      if (int face = fonts.face_for(role, c); face >= 0) by_face[face].push_back(c);
+  }
+  for (auto& [face, v] : by_face) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+  }
+  return by_face;
+}
 
 layout::Document application_skeleton(forms::Kind kind, const forms::FormTemplates& templates, const model::Style& style,
                                       const fonts::FontSet& fonts) {

@@ -8,7 +8,9 @@
 #include "layout/laid_out.h"
 #include "model/style.h"
 
+#include <map>
 #include <string>
+#include <vector>
 
 namespace gw::batch {
 
@@ -30,5 +32,16 @@ ApplicationDocument render_application(const forms::Application& app, const form
 // pdf::SharedFonts.
 layout::Document application_skeleton(forms::Kind kind, const forms::FormTemplates& templates, const model::Style& style,
                                       const fonts::FontSet& fonts);
+
+// The characters of the data that at least half of the `kind` applications among `apps` print,
+// sorted: what pdf::SharedFonts shares besides the form's fixed words (in a packet of 100 申报书 most
+// print 有限公司, 品牌, 消费 …). Empty for fewer than kMinSharing applications of the kind. Depends
+// only on `apps`: every worker shares the same characters, whatever the number of jobs.
+constexpr int kMinSharing = 4;
+std::u32string common_characters(const std::vector<forms::Application>& apps, forms::Kind kind);
+
+// `cps` by the face that sets each in a 申报书's values (layout::layout_form sets them in the
+// elements "table" and "body"; the style names their font roles).
+std::map<int, std::u32string> value_faces(const std::u32string& cps, const model::Style& style, const fonts::FontSet& fonts);
 
 }  // namespace gw::batch

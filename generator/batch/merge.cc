@@ -11,6 +11,7 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
+#include <qpdf/Pipeline.hh>
 #include <qpdf/QUtil.hh>
 
 #include <sys/stat.h>
@@ -23,7 +24,10 @@
 #include <set>
 #include <memory>
 #include <stdexcept>
+#include <tuple>
 #include <vector>
+
+#include "base/sha256.h"
 
 namespace gw::batch {
 namespace {
@@ -243,49 +247,129 @@ QOH page_label(const std::string& prefix, bool numbered) {
   return d;
 }
 
+
+// The print file's bytes as QPDFWriter makes them: written to a file through one buffer and hashed
+// on the way (the batch's manifest lists every file's SHA-256; reading a packet of 7 MB back only to
+// hash it cost a merge a few per cent).
+class HashingFile : public Pipeline {
+ public:
+  explicit HashingFile(const std::string& path) : Pipeline("print file", nullptr), path_(path) {
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd_ < 0) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
+    buffer_.reserve(kBuffer);
+  }
+  ~HashingFile() override {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  HashingFile(const HashingFile&) = delete;
+  HashingFile& operator=(const HashingFile&) = delete;
+  void write(unsigned char const* data, size_t len) override {
+    if (buffer_.size() + len > kBuffer) flush();
+    if (len >= kBuffer) {
+      put(reinterpret_cast<const char*>(data), len);
+      return;
+    }
+    buffer_.append(reinterpret_cast<const char*>(data), len);
+  }
+  void finish() override { flush(); }
+  // Closes the file; its SHA-256 and size.
+  std::pair<std::string, long long> close() {
+    flush();
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno));
+    return {hash_.hex(), size_};
+  }
+
+ private:
+  static constexpr size_t kBuffer = 256 * 1024;
+  void flush() {
+    put(buffer_.data(), buffer_.size());
+    buffer_.clear();
+  }
+  void put(const char* p, size_t n) {
+    hash_.update(p, n);
+    size_ += static_cast<long long>(n);
+    while (n > 0) {
+      const ssize_t w = ::write(fd_, p, n);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(w < 0 ? errno : ENOSPC));
+      p += w;
+      n -= static_cast<size_t>(w);
+    }
+  }
+  std::string path_;
+  int fd_ = -1;
+  std::string buffer_;
+  Sha256 hash_;
+  long long size_ = 0;
+};
+
 }  // namespace
 
-namespace {
-
-MergeResult merge(const std::vector<MergeInput>& inputs, const MergeInfo& info, const std::string* path) {
-  MergeResult result;
+struct PrintFile::State {
+  MergeInfo info;
   QPDF out;
-  out.emptyPDF();
-  QPDFPageDocumentHelper pages(out);
-  auto files = std::make_shared<OpenFiles>();
+  std::shared_ptr<OpenFiles> files = std::make_shared<OpenFiles>();
   std::vector<std::unique_ptr<QPDF>> sources;  // must outlive the write: pages are copied lazily
   QOH nums = QOH::newArray();
   std::vector<QOH> first_pages;
+  std::vector<std::string> titles;
   std::string version = "1.3";
-  int count = 0;
+  std::string last_label;  // the label of the document added last
   SharedFontKeeper shared_fonts;
-  for (size_t i = 0; i < inputs.size(); ++i) {
-    sources.push_back(open_pdf(inputs[i].path, files));
-    QPDF& src = *sources.back();
-    if (src.getPDFVersion() > version) version = src.getPDFVersion();
-    std::vector<QPDFPageObjectHelper> src_pages = QPDFPageDocumentHelper(src).getAllPages();
-    if (src_pages.empty()) throw std::runtime_error(inputs[i].path + " has no pages");
-    result.start_pages.push_back(count + 1);
-    nums.appendItem(QOH::newInteger(count));
-    nums.appendItem(page_label(inputs[i].label, true));
-    for (auto& p : src_pages) pages.addPage(p, false);
-    const std::vector<QOH>& all_pages = out.getAllPages();
-    for (size_t k = static_cast<size_t>(count); k < all_pages.size(); ++k) shared_fonts.share_fonts_of(all_pages[k]);
-    count += static_cast<int>(src_pages.size());
-    // QPDF::getAllPages is a cached list; the helper's getAllPages would build one per call.
-    first_pages.push_back(out.getAllPages()[static_cast<size_t>(result.start_pages.back() - 1)]);
-    // Double-sided printing: the next document starts on a new sheet. The blank page carries no page
-    // number (GB/T 9704 7.5 treats inserted blank pages as unnumbered) and its label says what it is.
-    if (count % 2 == 1 && i + 1 < inputs.size()) {
-      pages.addPage(QPDFPageObjectHelper(blank_page(out, QPDFPageObjectHelper(out.getAllPages().back()))), false);
-      nums.appendItem(QOH::newInteger(count));
-      nums.appendItem(page_label(inputs[i].label + "空白页", false));
-      ++count;
-      ++result.blank_pages;
-    }
-  }
-  result.pages = count;
+  MergeResult result;
+  bool written = false;
 
+  MergeResult write(Pipeline* to, bool memory);
+};
+
+PrintFile::PrintFile(MergeInfo info) : s_(std::make_unique<State>()) {
+  s_->info = std::move(info);
+  s_->out.emptyPDF();
+}
+PrintFile::~PrintFile() = default;
+
+size_t PrintFile::documents() const { return s_->sources.size(); }
+
+void PrintFile::add(const MergeInput& input) {
+  State& s = *s_;
+  if (s.written) throw std::logic_error("PrintFile::add after write");
+  QPDFPageDocumentHelper pages(s.out);
+  int& count = s.result.pages;
+  // Double-sided printing: a document starts on a new sheet. After a document with an odd page count
+  // comes a blank page, which carries no page number (GB/T 9704 7.5 treats inserted blank pages as
+  // unnumbered) and whose label says what it is. Added when the next document comes, so that none
+  // follows the last.
+  if (count % 2 == 1) {
+    pages.addPage(QPDFPageObjectHelper(blank_page(s.out, QPDFPageObjectHelper(s.out.getAllPages().back()))), false);
+    s.nums.appendItem(QOH::newInteger(count));
+    s.nums.appendItem(page_label(s.last_label + "空白页", false));
+    ++count;
+    ++s.result.blank_pages;
+  }
+  s.sources.push_back(open_pdf(input.path, s.files));
+  QPDF& src = *s.sources.back();
+  if (src.getPDFVersion() > s.version) s.version = src.getPDFVersion();
+  // QPDF::getAllPages is a cached list; the helper's getAllPages would build one per call.
+  const std::vector<QOH> src_pages = src.getAllPages();
+  if (src_pages.empty()) throw std::runtime_error(input.path + " has no pages");
+  s.result.start_pages.push_back(count + 1);
+  s.nums.appendItem(QOH::newInteger(count));
+  s.nums.appendItem(page_label(input.label, true));
+  for (const auto& p : src_pages) pages.addPage(QPDFPageObjectHelper(p), false);
+  const std::vector<QOH>& all_pages = s.out.getAllPages();
+  for (size_t k = static_cast<size_t>(count); k < all_pages.size(); ++k) s.shared_fonts.share_fonts_of(all_pages[k]);
+  s.first_pages.push_back(all_pages[static_cast<size_t>(count)]);
+  count += static_cast<int>(src_pages.size());
+  s.titles.push_back(input.title);
+  s.last_label = input.label;
+}
+
+MergeResult PrintFile::State::write(Pipeline* to, bool memory) {
+  if (written) throw std::logic_error("PrintFile written twice");
+  if (sources.empty()) throw std::runtime_error("a print file needs at least one document");
+  written = true;
   QOH root = out.getRoot();
   QOH labels = QOH::newDictionary();
   labels.replaceKey("/Nums", nums);
@@ -295,9 +379,9 @@ MergeResult merge(const std::vector<MergeInput>& inputs, const MergeInfo& info, 
   QOH outlines = out.makeIndirectObject(QOH::newDictionary());
   outlines.replaceKey("/Type", QOH::newName("/Outlines"));
   std::vector<QOH> items;
-  for (size_t i = 0; i < inputs.size(); ++i) {
+  for (size_t i = 0; i < titles.size(); ++i) {
     QOH item = out.makeIndirectObject(QOH::newDictionary());
-    item.replaceKey("/Title", QOH::newUnicodeString(inputs[i].title));
+    item.replaceKey("/Title", QOH::newUnicodeString(titles[i]));
     item.replaceKey("/Parent", outlines);
     QOH dest = QOH::newArray();
     dest.appendItem(first_pages[i]);
@@ -309,11 +393,9 @@ MergeResult merge(const std::vector<MergeInput>& inputs, const MergeInfo& info, 
     }
     items.push_back(item);
   }
-  if (!items.empty()) {
-    outlines.replaceKey("/First", items.front());
-    outlines.replaceKey("/Last", items.back());
-    outlines.replaceKey("/Count", QOH::newInteger(static_cast<long long>(items.size())));
-  }
+  outlines.replaceKey("/First", items.front());
+  outlines.replaceKey("/Last", items.back());
+  outlines.replaceKey("/Count", QOH::newInteger(static_cast<long long>(items.size())));
   root.replaceKey("/Outlines", outlines);
   root.replaceKey("/PageMode", QOH::newName("/UseOutlines"));
 
@@ -335,10 +417,10 @@ MergeResult merge(const std::vector<MergeInput>& inputs, const MergeInfo& info, 
   out.getTrailer().replaceKey("/Info", doc_info);
 
   QPDFWriter w(out);
-  if (path)
-    w.setOutputFilename(path->c_str());
-  else
+  if (memory)
     w.setOutputMemory();
+  else
+    w.setOutputPipeline(to);
   w.setMinimumPDFVersion(version);
   // Copy the documents' streams as libharu compressed them: qpdf's default decodes every Flate
   // stream and deflates it again, which was half of a batch's time (perf: zlib 51 %).
@@ -346,19 +428,33 @@ MergeResult merge(const std::vector<MergeInput>& inputs, const MergeInfo& info, 
   // Without --timestamp the /ID is a hash of the content: the same packet gives the same bytes.
   if (!info.timestamp) w.setDeterministicID(true);
   w.write();
-  if (!path) {
+  if (memory) {
     auto buf = w.getBufferSharedPointer();
     result.bytes.assign(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+    result.size = static_cast<long long>(result.bytes.size());
   }
   return result;
 }
 
-}  // namespace
+MergeResult PrintFile::write_to_memory() { return s_->write(nullptr, true); }
 
-MergeResult merge_pdfs(const std::vector<MergeInput>& inputs, const MergeInfo& info) { return merge(inputs, info, nullptr); }
+MergeResult PrintFile::write_to_file(const std::string& path) {
+  HashingFile file(path);
+  MergeResult r = s_->write(&file, false);
+  std::tie(r.sha256, r.size) = file.close();
+  return r;
+}
+
+MergeResult merge_pdfs(const std::vector<MergeInput>& inputs, const MergeInfo& info) {
+  PrintFile f(info);
+  for (const auto& in : inputs) f.add(in);
+  return f.write_to_memory();
+}
 
 MergeResult merge_pdfs_to_file(const std::vector<MergeInput>& inputs, const MergeInfo& info, const std::string& path) {
-  return merge(inputs, info, &path);
+  PrintFile f(info);
+  for (const auto& in : inputs) f.add(in);
+  return f.write_to_file(path);
 }
 
 int pdf_page_count(const std::string& path) {

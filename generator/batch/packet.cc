@@ -284,6 +284,9 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
     summary.fingerprint = fingerprint("attachment5", serialize(summary.summary), options.environment);
     p.documents.push_back(std::move(summary));
 
+    for (auto kind : {forms::Kind::TypicalCase, forms::Kind::EnterpriseBrand, forms::Kind::RegionalBrand})
+      if (auto common = common_characters(p.apps, kind); !common.empty()) p.common_characters[kind] = std::move(common);
+
     // 附件3 then 附件4, each in the order (and with the 序号) of its 汇总表 table.
     {
       for (const forms::SummaryTable* table : {&cases, &brands}) {
@@ -299,7 +302,11 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
           d.title = a.kind == forms::Kind::TypicalCase ? tag + " " + a.name.text + "：" + a.case_name.text
                                                        : tag + " " + a.brand_name.text + "（" + a.name.text + "）";
           d.label = tag + "-";
-          d.fingerprint = fingerprint("application", serialize(a) + forms_fingerprint, options.environment);
+          auto common = p.common_characters.find(a.kind);
+          d.fingerprint = fingerprint("application",
+                                      serialize(a) + forms_fingerprint + "common=" +
+                                          (common == p.common_characters.end() ? "" : to_utf8(common->second)) + "\n",
+                                      options.environment);
           d.docx = true;  // the form DOCX writer (content controls for the fields left blank)
           p.documents.push_back(std::move(d));
         }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +48,10 @@ struct Packet {
   std::string merged_title;
   std::vector<forms::Application> apps;  // the valid records of this province, in input order
   std::vector<DocumentPlan> documents;   // in print order: letter, 附件5, 附件3…, 附件4…
+  // Per kind of 申报书: the characters of the data most of them print (batch::common_characters),
+  // embedded once for all of them like the form's fixed words. In their fingerprints: a 申报书's
+  // bytes depend on the other records of its packet through these.
+  std::map<forms::Kind, std::u32string> common_characters;
 };
 
 // A record set aside, or a packet that could not be planned.

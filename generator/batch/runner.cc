@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <map>
@@ -79,6 +80,13 @@ class Runner {
     outcomes_.resize(packets.size());
     remaining_.resize(packets.size());
     failed_.resize(packets.size());
+    prints_.resize(packets.size());
+    size_t after = 0;  // documents queued after the packet's
+    for (size_t p = packets.size(); p-- > 0;) {
+      prints_[p].rendered.resize(packets[p].documents.size());
+      prints_[p].as_rendered = o.jobs > 1 && !o.resume && after < packets[p].documents.size();
+      after += packets[p].documents.size();
+    }
     for (size_t p = 0; p < packets.size(); ++p) {
       outcomes_[p].resize(packets[p].documents.size() + 1);
       remaining_[p] = packets[p].documents.size();
@@ -93,6 +101,7 @@ class Runner {
     std::vector<std::thread> workers;
     std::exception_ptr crash;
     std::mutex crash_mu;
+    std::thread flusher([this] { flush_while_running(); });
     for (int i = 0; i < n; ++i)
       workers.emplace_back([&] {
         try {
@@ -107,6 +116,12 @@ class Runner {
         }
       });
     for (auto& w : workers) w.join();
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      workers_done_ = true;
+    }
+    flush_cv_.notify_all();
+    flusher.join();
     if (crash) std::rethrow_exception(crash);
     return result();
   }
@@ -114,10 +129,14 @@ class Runner {
  private:
   bool stop_requested() const { return stopping_ || (o_.stop && o_.stop->load()); }
 
-  // Per worker: the fonts and, per kind of 申报书, the fonts of its fixed words (pdf::SharedFonts),
-  // subset and compressed once by each worker instead of once per document.
+  // Per worker: the fonts and, per kind of 申报书, the fonts of its fixed words and of its packet's
+  // common characters (pdf::SharedFonts), subset and compressed once by each worker and packet
+  // instead of once per document. (Workers take documents in plan order, so a packet once left is
+  // not come back to.)
   struct WorkerFonts {
     std::optional<fonts::FontSet> set;
+    std::map<forms::Kind, layout::Document> skeletons;  // the forms filled with nothing
+    size_t packet = SIZE_MAX;                           // whose SharedFonts `forms` holds
     std::map<forms::Kind, std::unique_ptr<pdf::SharedFonts>> forms;
   };
 
@@ -138,7 +157,78 @@ class Runner {
       }
       Outcome out = t.doc == kMergeTask ? merge(t.packet) : render(t.packet, static_cast<size_t>(t.doc), fonts);
       finish(t, std::move(out));
+      if (t.doc != kMergeTask) add_to_print_file(t.packet);
+      // Counted in flight until here: adding to a print file can queue its write, and an idle worker
+      // must not take an empty queue for the end of the run meanwhile.
+      std::lock_guard<std::mutex> lock(mu_);
+      --in_flight_;
+      cv_.notify_all();
     }
+  }
+
+  // The documents written since the last sync are flushed to disk in the background, while the
+  // workers go on (the run's one sync_file_system before its manifest then has little left: it took
+  // 0.2 s of a 2.7 s batch when all of it waited for the end). Durability is unchanged: the manifest
+  // is still written after that final sync.
+  void flush_while_running() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      flush_cv_.wait(lock, [&] { return workers_done_ || unflushed_bytes_ >= kFlushEveryBytes; });
+      if (workers_done_) return;
+      unflushed_bytes_ = 0;
+      lock.unlock();
+      sync_file_system(o_.out_dir);
+      lock.lock();
+    }
+  }
+
+  // The last packets' print files are made as their documents come (batch::PrintFile): the worker
+  // that finished a document adds every document not yet added whose predecessors are all added —
+  // one worker at a time per packet, the others go on rendering — and what is left when the last
+  // document is done is the write. A print file's merging is a third of a packet's work: merged at
+  // the end, the last packet's ran alone on one core while the others had nothing left to do (a
+  // province's run, one packet, waited for all of it). Only for a packet with fewer documents after
+  // it than its own (PrintState::as_rendered): merging alongside rendering costs 7–14 % more CPU
+  // (measured with 2 jobs; the print file's objects interleave with the rendering's in the heap), so
+  // a packet whose merge has later documents to overlap with is merged whole when they are done.
+  // With --resume the print file may be kept as it is, known only when every document is.
+  void add_to_print_file(size_t pi) {
+    if (!prints_[pi].as_rendered) return;
+    const Packet& p = packets_[pi];
+    PrintState& ps = prints_[pi];
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!ps.adding && !failed_[pi] && ps.error.empty() && !stop_requested() && ps.added < p.documents.size() &&
+           ps.rendered[ps.added]) {
+      ps.adding = true;
+      size_t from = ps.added, to = from;
+      while (to < p.documents.size() && ps.rendered[to]) ++to;
+      if (!ps.file) ps.file = std::make_unique<PrintFile>(merge_info(p));
+      lock.unlock();
+      std::string error;
+      try {
+        for (size_t di = from; di < to; ++di)
+          ps.file->add({(fs::path(o_.out_dir) / p.documents[di].file).string(), p.documents[di].title, p.documents[di].label});
+      } catch (const std::exception& e) {
+        error = p.merged_file + ": " + e.what();
+      }
+      lock.lock();
+      ps.adding = false;
+      ps.added = to;
+      ps.error = error;
+      if (failed_[pi] || !ps.error.empty()) ps.file.reset();  // not needed any more
+      queue_write_when_ready(pi);
+    }
+  }
+
+  // Under mu_: a packet whose documents are all done and all added (or that cannot be) gets its
+  // print-file job, at the front of the queue.
+  void queue_write_when_ready(size_t pi) {
+    PrintState& ps = prints_[pi];
+    if (remaining_[pi] != 0 || ps.queued || ps.adding || failed_[pi]) return;
+    if (ps.as_rendered && ps.error.empty() && ps.added < packets_[pi].documents.size()) return;
+    ps.queued = true;
+    ready_.push_front({pi, kMergeTask});
+    cv_.notify_all();
   }
 
   // A file can be kept when the earlier run wrote it from the same inputs and it is unchanged on disk.
@@ -206,9 +296,19 @@ class Runner {
         }
         case DocKind::Application: {
           const forms::Kind kind = p.apps[d.app].kind;
+          if (wf.packet != pi) {
+            wf.forms.clear();
+            wf.packet = pi;
+          }
           auto& sf = wf.forms[kind];
-          if (!sf)
-            sf = std::make_unique<pdf::SharedFonts>(application_skeleton(kind, *o_.templates, o_.style, fonts), fonts);
+          if (!sf) {
+            auto sk = wf.skeletons.find(kind);
+            if (sk == wf.skeletons.end())
+              sk = wf.skeletons.emplace(kind, application_skeleton(kind, *o_.templates, o_.style, fonts)).first;
+            auto common = p.common_characters.find(kind);
+            sf = std::make_unique<pdf::SharedFonts>(
+                sk->second, fonts, common == p.common_characters.end() ? std::map<int, std::u32string>{} : value_faces(common->second, o_.style, fonts));
+          }
           shared = sf.get();
           ApplicationDocument a = render_application(p.apps[d.app], *o_.templates, o_.style, fonts, want_docx);
           doc = std::move(a.laid_out);
@@ -241,6 +341,25 @@ class Runner {
     return out;
   }
 
+  MergeInfo merge_info(const Packet& p) const {
+    MergeInfo info;
+    info.title = p.merged_title;
+    info.author = p.recommender;
+    info.subject = "中国消费名品方阵推荐材料（" + p.wenhao + "）";
+    info.keywords = p.province;
+    info.timestamp = o_.timestamp;
+    return info;
+  }
+
+  void written(size_t bytes) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      unflushed_bytes_ += bytes;
+      if (unflushed_bytes_ < kFlushEveryBytes) return;
+    }
+    flush_cv_.notify_one();
+  }
+
   Outcome merge(size_t pi) {
     const Packet& p = packets_[pi];
     Outcome out;
@@ -261,19 +380,25 @@ class Runner {
         out.blank_pages += outcomes_[pi][di].files.front().pages % 2;
       return out;
     }
+    std::unique_ptr<PrintFile> print;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      print = std::move(prints_[pi].file);
+      if (!prints_[pi].error.empty()) out.error = prints_[pi].error;
+    }
+    if (!out.error.empty()) return out;
     try {
-      MergeInfo info;
-      info.title = p.merged_title;
-      info.author = p.recommender;
-      info.subject = "中国消费名品方阵推荐材料（" + p.wenhao + "）";
-      info.keywords = p.province;
-      info.timestamp = o_.timestamp;
+      if (!print) {
+        print = std::make_unique<PrintFile>(merge_info(p));
+        for (const auto& in : inputs) print->add(in);
+      }
       std::string path = (fs::path(o_.out_dir) / p.merged_file).string();
       AtomicOutput file(path);
-      MergeResult m = merge_pdfs_to_file(inputs, info, file.temp_path());
-      FileEntry e{p.merged_file, kind_name(DocKind::Merged), p.province, p.merged_title, m.pages,
-                  sha256_file_hex(file.temp_path()), static_cast<long long>(fs::file_size(file.temp_path())), fp};
+      MergeResult m = print->write_to_file(file.temp_path());
+      print.reset();  // closes the documents' files before the rename
+      FileEntry e{p.merged_file, kind_name(DocKind::Merged), p.province, p.merged_title, m.pages, m.sha256, m.size, fp};
       file.commit(Durability::kDeferred);
+      written(static_cast<size_t>(m.size));
       journal(e);
       out.blank_pages = m.blank_pages;
       out.files.push_back(e);
@@ -287,7 +412,6 @@ class Runner {
 
   void finish(const Task& t, Outcome out) {
     std::lock_guard<std::mutex> lock(mu_);
-    --in_flight_;
     ++done_;
     size_t slot = t.doc == kMergeTask ? packets_[t.packet].documents.size() : static_cast<size_t>(t.doc);
     const Packet& p = packets_[t.packet];
@@ -302,13 +426,15 @@ class Runner {
     outcomes_[t.packet][slot] = std::move(out);
     if (t.doc != kMergeTask) {
       failed_[t.packet] = failed_[t.packet] || !ok;
+      prints_[t.packet].rendered[slot] = ok;
       if (--remaining_[t.packet] == 0) {
         if (failed_[t.packet]) {
           // The print file would lack a document: it is not made, and the packet is reported.
+          if (!prints_[t.packet].adding) prints_[t.packet].file.reset();
           ++done_;
           report(t.packet, false);
         } else {
-          ready_.push_front({t.packet, kMergeTask});
+          queue_write_when_ready(t.packet);
         }
       }
     } else {
@@ -383,6 +509,23 @@ class Runner {
   int pages_ = 0;
   bool stopping_ = false;
   Clock::time_point start_;
+
+  // A packet's print file while its documents are added (add_to_print_file).
+  struct PrintState {
+    std::unique_ptr<PrintFile> file;
+    std::vector<bool> rendered;  // per document: done and written
+    size_t added = 0;            // documents added, in order
+    bool adding = false;         // a worker is adding (outside mu_)
+    bool queued = false;         // the write job is queued
+    bool as_rendered = false;    // added to as documents are done (add_to_print_file)
+    std::string error;           // a document could not be added
+  };
+  std::vector<PrintState> prints_;
+
+  static constexpr size_t kFlushEveryBytes = 16u << 20;
+  std::condition_variable flush_cv_;
+  size_t unflushed_bytes_ = 0;
+  bool workers_done_ = false;
 };
 
 }  // namespace

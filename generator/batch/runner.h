@@ -1,6 +1,8 @@
 // Rendering planned packets in parallel. Each document is one job (layout + PDF, and the letter's
-// DOCX with --docx); a packet's print file is one more job, queued as soon as its documents are done
-// so that finished packets appear early and memory stays flat in the number of packets. Workers are
+// DOCX with --docx). A packet's print file is built while its documents are rendered (each is added
+// by the worker that finished it, in print order) and written by one more job, queued as soon as its
+// documents are done, so that finished packets appear early and memory stays flat in the number of
+// packets. Written files are flushed to disk in the background as the run goes. Workers are
 // threads, each with its own FontSet (HarfBuzz fonts, libharu documents and ICU break iterators are
 // never shared between threads: FontSet caches faces, libharu has per-document state, and the line
 // breaker clones its ICU prototype per call under a mutex). Every job's bytes depend only on its

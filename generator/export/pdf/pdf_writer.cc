@@ -104,9 +104,18 @@ struct SharedFonts::Impl {
   }
 };
 
-SharedFonts::SharedFonts(const layout::Document& skeleton, const fonts::FontSet& fonts) : impl_(std::make_unique<Impl>()) {
+SharedFonts::SharedFonts(const layout::Document& skeleton, const fonts::FontSet& fonts,
+                         const std::map<int, std::u32string>& more)
+    : impl_(std::make_unique<Impl>()) {
   impl_->fonts = &fonts;
   impl_->skeleton = collect(skeleton, fonts);
+  for (const auto& [face, cps] : more) {
+    if (face < 0 || face >= fonts.face_count()) continue;
+    std::u32string& all = impl_->skeleton[face];
+    all += cps;
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+  }
 }
 SharedFonts::~SharedFonts() = default;
 
@@ -131,8 +140,9 @@ class DocFonts {
       if (common)
         for (char32_t cp : cps)
           if (std::binary_search(common->begin(), common->end(), cp)) ++in_common;
-      // The shared font pays when the document sets at least half of it (a 申报书 sets all of it,
-      // unless a deployer's template hides some words behind data); otherwise one font of its own.
+      // The shared font pays when the document sets at least half of it (a 申报书 sets all of its
+      // form's fixed words, unless a deployer's template hides some behind data, and most of its
+      // packet's common characters); otherwise one font of its own.
       const bool use_common = common && !common->empty() && 2 * in_common >= common->size();
       if (use_common)
         std::set_difference(cps.begin(), cps.end(), common->begin(), common->end(), std::back_inserter(own));

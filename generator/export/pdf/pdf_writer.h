@@ -4,6 +4,7 @@
 // copied exactly as written. Deterministic by default: the same input gives the same bytes.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -14,14 +15,18 @@ namespace gw::pdf {
 
 // Fonts shared by many documents of one kind (a batch's 申报书, whose fixed words are the same in
 // every one). A skeleton of the kind — a form filled with nothing — gives, per face, the characters
-// every such document sets. A document written with SharedFonts embeds, for each face that sets at
-// least half of its skeleton characters, two fonts: the skeleton's characters — the same bytes in
-// every document, so subset and compressed once and then kept here — and its other characters.
+// every such document sets, and a caller may add characters most of them set. A document written
+// with SharedFonts embeds, for each face that sets at least half of these shared characters, two
+// fonts: the shared characters — the same bytes in every document, so subset and compressed once and
+// then kept here — and its other characters.
 // The document reads and prints the same. Without SharedFonts, each face is one font of exactly the
 // characters used. One per worker thread (not thread-safe), used with the FontSet it was made with.
 class SharedFonts {
  public:
-  SharedFonts(const layout::Document& skeleton, const fonts::FontSet& fonts);
+  // `more`: per face, characters beyond the skeleton's that most of the documents set (a batch's
+  // characters common to most of a packet's 申报书, batch::common_characters), shared the same way.
+  SharedFonts(const layout::Document& skeleton, const fonts::FontSet& fonts,
+              const std::map<int, std::u32string>& more = {});
   ~SharedFonts();
   SharedFonts(const SharedFonts&) = delete;
   SharedFonts& operator=(const SharedFonts&) = delete;

@@ -12,13 +12,16 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <cctype>
 #include <map>
 #include <set>
 #include <string>
 
 #include "base/diagnostic.h"
 #include "base/files.h"
+#include "base/sha256.h"
 #include "base/utf8.h"
+#include "batch/application_forms.h"
 #include "batch/cover_letter.h"
 #include "batch/merge.h"
 #include "batch/packet.h"
@@ -149,6 +152,9 @@ TEST_CASE("the print file puts every document on an odd page, with a bookmark an
     CHECK(f.bytes.empty());
     CHECK(f.pages == m.pages);
     CHECK(read_file(path) == m.bytes);
+    // Hashed as written, for the manifest: the file's own SHA-256 and size.
+    CHECK(f.sha256 == sha256_hex(m.bytes));
+    CHECK(f.size == static_cast<long long>(m.bytes.size()));
     batch::MergeInfo dated = info;
     dated.timestamp = true;
     batch::MergeResult t = batch::merge_pdfs(in, dated);
@@ -248,6 +254,63 @@ TEST_CASE("a font several documents embed alike is kept once in the print file, 
   size_t objects = 0;
   for (const auto& entry : by_name2) objects += entry.second.size();
   CHECK(objects == 5 + 3);      // …but the fourth document's three fonts are its own
+}
+
+TEST_CASE("the characters most of a packet's 申报书 print are found, and shared like the fixed words") {
+  auto app = [](forms::Kind kind, const std::string& name, const std::string& story) {
+    forms::Application a;
+    a.kind = kind;
+    a.name.text = name;
+    a.sections.push_back({"案例背景", forms::Field{story, {}, ""}});
+    return a;
+  };
+  std::vector<forms::Application> apps = {
+      app(forms::Kind::TypicalCase, "甲有限公司", "消费"), app(forms::Kind::TypicalCase, "乙有限公司", "消费"),
+      app(forms::Kind::TypicalCase, "丙有限公司", "品牌"), app(forms::Kind::TypicalCase, "丁科技", "品牌 升级"),
+      app(forms::Kind::TypicalCase, "戊科技", "品牌"),
+      // Another kind does not count towards 附件3's characters.
+      app(forms::Kind::EnterpriseBrand, "甲科技", "消费"), app(forms::Kind::EnterpriseBrand, "乙科技", "消费")};
+  // In at least half of the five 附件3 (3 of 5): 有限公司 and 品牌; 科技 and 消费 are in two only.
+  CHECK(batch::common_characters(apps, forms::Kind::TypicalCase) == U"公司品有牌限");
+  // Two 附件4 are fewer than sharing needs (kMinSharing).
+  CHECK(batch::common_characters(apps, forms::Kind::EnterpriseBrand).empty());
+  apps.resize(3);
+  CHECK(batch::common_characters(apps, forms::Kind::TypicalCase).empty());
+
+  // Shared, the common characters leave each document's own font and reach the print file once.
+  TempDir tmp;
+  const fonts::FontSet& fonts = font_set();
+  const model::Style style = model::Style::gbt9704();
+  auto common = batch::value_faces(U"有限公司", style, fonts);
+  REQUIRE(common.size() == 1);
+  CHECK(common.begin()->first == fonts.face_for(style.element("body").font_role, U'有'));
+  pdf::SharedFonts skeleton_only(form_doc(""), fonts), with_common(form_doc(""), fonts, common);
+  // The print file of two documents; how many of its fonts map a glyph to 有 (U+6709).
+  auto fonts_with_you = [&](pdf::SharedFonts& shared, const std::string& name) {
+    pdf::PdfOptions opts;
+    opts.shared = &shared;
+    std::vector<batch::MergeInput> in;
+    for (const std::string data : {"福州榕鞋智造有限公司", "厦门鹭岛饮品科技有限公司"}) {
+      std::string path = (tmp.path / (name + std::to_string(in.size()) + ".pdf")).string();
+      write_file_atomic(path, pdf::write_pdf(form_doc(data), fonts, opts));
+      in.push_back({path, data, data + "-"});
+    }
+    batch::MergeResult m = batch::merge_pdfs(in, {});
+    QPDF q;
+    q.processMemoryFile("merged.pdf", m.bytes.data(), m.bytes.size());
+    int refs = 0, with = 0;
+    for (const auto& [base_font, objects] : fonts_by_name(q, &refs))
+      for (const auto& og : objects) {
+        auto data = q.getObjectByObjGen(og).getKey("/ToUnicode").getStreamData();
+        std::string cmap(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+        for (auto& c : cmap) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        with += cmap.find("<6709>") != std::string::npos;
+      }
+    CHECK(refs == 6);  // three fonts on each document's page
+    return with;
+  };
+  CHECK(fonts_with_you(skeleton_only, "a") == 2);  // each document's own body font
+  CHECK(fonts_with_you(with_common, "b") == 1);    // the shared one, kept once
 }
 
 TEST_CASE("a packet of more documents than the process may open files is merged") {
