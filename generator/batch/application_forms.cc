@@ -44,28 +44,37 @@ class NoValues : public tmpl::FormValues {
 }  // namespace
 
 std::u32string common_characters(const std::vector<forms::Application>& apps, forms::Kind kind) {
-  std::map<char32_t, int> documents_with;
+  // Per character, how many applications print it: counted once per application through the
+  // number of the last application that was seen with it (sorting each application's characters,
+  // or a map, took a quarter of a batch's planning).
+  struct Seen {
+    int last = -1, count = 0;
+  };
+  std::vector<Seen> bmp(0x10000);
+  std::map<char32_t, Seen> beyond;  // outside the BMP: rare
   int n = 0;
-  std::u32string cps;
   for (const auto& a : apps) {
     if (a.kind != kind) continue;
-    ++n;
-    cps.clear();
-    auto add = [&cps](const forms::Field& f) { cps += to_u32(f.text); };
-    for (const auto& id : forms::fixed_field_ids())
-      if (const forms::Field* f = forms::find_field(a, id)) add(*f);
+    const int id = n++;
+    auto add = [&](const forms::Field& f) {
+      for (char32_t c : to_u32(f.text)) {
+        Seen& s = c < 0x10000 ? bmp[c] : beyond[c];
+        if (s.last != id) s.last = id, ++s.count;
+      }
+    };
+    for (auto member : forms::fixed_field_members()) add(a.*member);
     for (const auto& p : a.joint) add(p.name), add(p.credit_code);
     for (const auto& p : a.representatives) add(p.name), add(p.credit_code), add(p.products);
     for (const auto& y : a.years) add(y.year), add(y.revenue), add(y.profit), add(y.tax);
-    for (const auto& s : a.sections) add(s.text);
-    std::sort(cps.begin(), cps.end());
-    cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
-    for (char32_t c : cps) ++documents_with[c];
+    for (const auto& sec : a.sections) add(sec.text);
   }
   std::u32string common;
   if (n < kMinSharing) return common;
-  for (const auto& [c, k] : documents_with)
-    if (2 * k >= n && c > U' ') common.push_back(c);
+  auto keep = [&](char32_t c, const Seen& s) {
+    if (2 * s.count >= n && c > U' ') common.push_back(c);
+  };
+  for (char32_t c = 0; c < 0x10000; ++c) keep(c, bmp[c]);
+  for (const auto& [c, s] : beyond) keep(c, s);
   return common;
 }
 

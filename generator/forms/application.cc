@@ -231,6 +231,21 @@ const Field* find_field(const Application& app, std::string_view id) {
   return nullptr;
 }
 
+const std::vector<FieldMember>& fixed_field_members() {
+  static const std::vector<FieldMember> members = [] {
+    std::vector<FieldMember> v;
+    for (const auto& f : kFixed) v.push_back(f.member);
+    return v;
+  }();
+  return members;
+}
+
+FieldMember fixed_field_member(std::string_view id) {
+  for (const auto& f : kFixed)
+    if (id == f.id) return f.member;
+  return nullptr;
+}
+
 const std::vector<std::string>& fixed_field_ids() {
   static const std::vector<std::string> ids = [] {
     std::vector<std::string> v;

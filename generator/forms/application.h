@@ -111,6 +111,12 @@ Field* field_by_id(Application& app, std::string_view id);
 const Field* find_field(const Application& app, std::string_view id);
 // Every fixed (non-repeated) field id, in form order, for documentation and error hints.
 const std::vector<std::string>& fixed_field_ids();
+// The members of those fields, in the same order; and one id's member, or null for the ids of
+// repeated groups and sections (which field_by_id resolves). A reader resolves a column's id once
+// rather than searching the ids for every cell.
+using FieldMember = Field Application::*;
+const std::vector<FieldMember>& fixed_field_members();
+FieldMember fixed_field_member(std::string_view id);
 // The Chinese label of a field id, for messages: "credit_code" → "统一社会信用代码",
 // "joint2.credit_code" → "联合申报单位2统一社会信用代码".
 std::string label_of(std::string_view id);

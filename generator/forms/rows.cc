@@ -129,6 +129,8 @@ void sheet_to_applications(const Sheet& sheet, const ColumnMap& columns, ReadRes
                               row_label(sheet, header.number) + "：列名“" + trim(cell.text) + "”不在列名对照表中，该列被忽略",
                               "forms.md 附件3—5", "check the spelling, or add the header to templates/forms/columns.json");
   }
+  std::vector<FieldMember> members(ids.size());  // resolved once per column, not per cell
+  for (size_t c = 0; c < ids.size(); ++c) members[c] = fixed_field_member(ids[c]);
   bool has_kind = false;
   for (const auto& id : ids) has_kind |= id == "kind";
   if (!has_kind && !sheet.name.empty()) {
@@ -153,7 +155,7 @@ void sheet_to_applications(const Sheet& sheet, const ColumnMap& columns, ReadRes
     for (size_t c = 0; c < row.cells.size() && c < ids.size(); ++c) {
       if (ids[c].empty()) continue;
       const Cell& cell = row.cells[c];
-      Field* f = field_by_id(app, ids[c]);
+      Field* f = members[c] ? &(app.*members[c]) : field_by_id(app, ids[c]);
       if (!f) continue;  // cannot happen: ids were checked when the mapping was loaded
       *f = Field{trim(cell.text), SourceLoc{sheet.file, cell.line, cell.column}, trim(header.cells[c].text)};
     }
