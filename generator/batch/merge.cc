@@ -173,33 +173,69 @@ QOH blank_page(QPDF& out, QPDFPageObjectHelper like) {
   return out.makeIndirectObject(page);
 }
 
-// Fonts that many documents embed alike (pdf::SharedFonts: a 申报书's fixed words, the same bytes
-// in every one) are kept once in the print file: a later document's copy is replaced in its pages'
-// resources by the first one, and QPDFWriter leaves the unreferenced copy out. Two fonts are the
-// same when their objects — dictionaries, arrays, values and raw stream data — are equal all the
-// way down, object numbers aside. A font's data are read only when a font of the same /BaseFont
-// (subset tag and face name) comes again, so a document's own fonts cost nothing here.
+// Fonts that many documents embed alike (pdf::SharedFonts: a 申报书's fixed words and its packet's
+// common characters, the same bytes in every one) are kept once in the print file. Before a
+// document's pages are copied, each font of theirs that equals one the print file already holds is
+// taken out of the source page's resources (in memory only), and after the copy the copied page
+// refers to the print file's font: qpdf never copies it (copying and then dropping it was a fifth of
+// a merge). Two fonts are the same when their objects — dictionaries, arrays, values and raw stream
+// data — are equal all the way down, object numbers aside. A font's data are read only when a font
+// of the same /BaseFont (subset tag and face name) comes again, so a document's own fonts cost
+// nothing here.
 class SharedFontKeeper {
  public:
-  void share_fonts_of(QOH page) {
-    QOH resources = page.getKey("/Resources");
-    QOH fonts = resources.isDictionary() ? resources.getKey("/Font") : QOH::newNull();
-    if (!fonts.isDictionary()) return;
-    for (const std::string& key : fonts.getKeys()) {
-      QOH font = fonts.getKey(key);
-      if (!font.isIndirect() || !font.isDictionary() || !font.getKey("/BaseFont").isName()) continue;
-      if (auto done = replaced_.find(font.getObjGen()); done != replaced_.end()) {
-        fonts.replaceKey(key, done->second);
-        continue;
+  // Per source page, the resource names of fonts the print file holds already, with its font.
+  using Taken = std::vector<std::vector<std::pair<std::string, QOH>>>;
+
+  // Takes out of the source pages' font resources those the print file holds; call before copying.
+  Taken take_known(const std::vector<QOH>& pages) {
+    Taken taken(pages.size());
+    std::map<QPDFObjGen, QOH> known;  // the source's fonts compared so far: the kept font, or null
+    for (size_t i = 0; i < pages.size(); ++i) {
+      QOH fonts = font_resources(pages[i]);
+      if (!fonts.isDictionary()) continue;
+      for (const std::string& key : fonts.getKeys()) {
+        QOH font = fonts.getKey(key);
+        if (!font.isIndirect() || !font.isDictionary() || !font.getKey("/BaseFont").isName()) continue;
+        auto [it, fresh] = known.try_emplace(font.getObjGen());
+        if (fresh) {
+          auto first = first_.find(font.getKey("/BaseFont").getName());
+          if (first != first_.end() && same(first->second, font)) it->second = first->second;
+        }
+        if (!it->second.isInitialized()) continue;
+        taken[i].emplace_back(key, it->second);
       }
-      auto [first, is_first] = first_.try_emplace(font.getKey("/BaseFont").getName(), font);
-      if (is_first || first->second.getObjGen() == font.getObjGen() || !same(first->second, font)) continue;
-      replaced_.emplace(font.getObjGen(), first->second);
-      fonts.replaceKey(key, first->second);
+    }
+    // Removed only now: pages may share one font dictionary.
+    for (size_t i = 0; i < pages.size(); ++i)
+      for (const auto& [key, kept] : taken[i]) font_resources(pages[i]).removeKey(key);
+    return taken;
+  }
+
+  // After the copy: the copied pages refer to the kept fonts again, and their other fonts become the
+  // first of their /BaseFont for the documents to come.
+  void put_back(const std::vector<QOH>& copied, const Taken& taken) {
+    for (size_t i = 0; i < copied.size(); ++i) {
+      QOH fonts = font_resources(copied[i]);
+      if (!fonts.isDictionary()) {
+        if (taken[i].empty()) continue;
+        throw std::runtime_error("a copied page lost its font resources");
+      }
+      for (const std::string& key : fonts.getKeys()) {
+        QOH font = fonts.getKey(key);
+        if (font.isIndirect() && font.isDictionary() && font.getKey("/BaseFont").isName())
+          first_.try_emplace(font.getKey("/BaseFont").getName(), font);
+      }
+      for (const auto& [key, kept] : taken[i]) fonts.replaceKey(key, kept);
     }
   }
 
  private:
+  static QOH font_resources(QOH page) {
+    QOH resources = page.getKey("/Resources");
+    return resources.isDictionary() ? resources.getKey("/Font") : QOH::newNull();
+  }
+
   // Equal content, object numbers aside: dictionaries key by key, arrays item by item, streams by
   // their dictionaries and raw (still compressed) data. `kept` is the first font's side, whose
   // stream data are read once. Font objects hold no cycles.
@@ -232,9 +268,8 @@ class SharedFontKeeper {
     return kept.unparseResolved() == other.unparseResolved();
   }
 
-  std::map<std::string, QOH> first_;                           // by /BaseFont: the first font of that name
-  std::map<QPDFObjGen, QOH> replaced_;                         // a document's copy -> the kept font
-  std::map<QPDFObjGen, std::shared_ptr<Buffer>> kept_data_;    // the kept fonts' stream data
+  std::map<std::string, QOH> first_;                         // by /BaseFont: the first font of that name
+  std::map<QPDFObjGen, std::shared_ptr<Buffer>> kept_data_;  // the kept fonts' stream data
 };
 
 QOH page_label(const std::string& prefix, bool numbered) {
@@ -357,9 +392,10 @@ void PrintFile::add(const MergeInput& input) {
   s.result.start_pages.push_back(count + 1);
   s.nums.appendItem(QOH::newInteger(count));
   s.nums.appendItem(page_label(input.label, true));
+  const SharedFontKeeper::Taken taken = s.shared_fonts.take_known(src_pages);
   for (const auto& p : src_pages) pages.addPage(QPDFPageObjectHelper(p), false);
   const std::vector<QOH>& all_pages = s.out.getAllPages();
-  for (size_t k = static_cast<size_t>(count); k < all_pages.size(); ++k) s.shared_fonts.share_fonts_of(all_pages[k]);
+  s.shared_fonts.put_back(std::vector<QOH>(all_pages.begin() + count, all_pages.end()), taken);
   s.first_pages.push_back(all_pages[static_cast<size_t>(count)]);
   count += static_cast<int>(src_pages.size());
   s.titles.push_back(input.title);
