@@ -15,14 +15,16 @@
 
 #include "base/diagnostic.h"
 #include "export/pdf/flate.h"
+#include "export/pdf/stream_data.h"
 
 namespace gw::pdf {
 namespace {
 
-// A stream object holding `bytes`, which are already compressed as `how` says.
+// A stream object reading `bytes`, which are already compressed as `how` says (not copied: the
+// FontParts live until the document is saved).
 HPDF_Dict new_stream(HPDF_Doc doc, const std::string& bytes, Deflate how) {
   HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
-  if (s) set_stream_data(s, bytes, how != Deflate::kNone);
+  if (s) use_stream_data(s, bytes, how != Deflate::kNone);
   return s;
 }
 

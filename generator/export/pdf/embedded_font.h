@@ -41,7 +41,8 @@ struct FontParts {
 // embedded (licence, missing glyph).
 FontParts make_font_parts(const fonts::FontSet& fonts, int face, const std::u32string& cps, Deflate how);
 
-// Adds the font dictionaries and streams of `parts` to the session's document.
+// Adds the font dictionaries and streams of `parts` to the session's document. The streams read
+// their data from `parts` when the document is saved: `parts` must live until then.
 EmbeddedFont embed_font_parts(HpdfSession& session, const FontParts& parts);
 
 // Appends a 2-byte code (a CID, or a UTF-16 unit) as four hex digits, as Identity-H text strings

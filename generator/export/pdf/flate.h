@@ -5,8 +5,6 @@
 // export/pdf.
 #pragma once
 
-#include <hpdf.h>
-
 #include <string>
 #include <string_view>
 
@@ -17,17 +15,5 @@ enum class Deflate { kNone, kBalanced, kFast };  // kBalanced = level 6, kFast =
 // `raw` as a stream holds it: zlib-format (RFC 1950) bytes, as FlateDecode wants them, or `raw`
 // unchanged for kNone.
 std::string compressed(std::string raw, Deflate how);
-
-// Puts `bytes` into the stream object `dict` (from HPDF_DictStream_New); when `deflated` (they came
-// from compressed() with a level), the dictionary states /Filter /FlateDecode. libharu must not
-// compress it again: its filter is set to none.
-void set_stream_data(HPDF_Dict dict, std::string_view bytes, bool deflated);
-
-// The same for a stream libharu has filled (a page's content stream): its data are compressed in
-// place.
-void deflate_stream_in_place(HPDF_Dict dict, Deflate how);
-
-// The bytes of a libharu memory stream, which holds them as a list of buffers.
-std::string memstream_bytes(HPDF_Stream stream);
 
 }  // namespace gw::pdf

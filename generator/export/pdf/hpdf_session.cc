@@ -7,7 +7,7 @@
 #include <new>
 #include <stdexcept>
 
-#include "export/pdf/flate.h"
+#include "export/pdf/stream_data.h"
 
 namespace gw::pdf {
 
@@ -48,14 +48,24 @@ void HpdfSession::check(const std::string& context) {
 }
 
 std::string HpdfSession::save() {
+  // Written straight into `out` (HPDF_SaveToStream writes to the document's stream when it has one;
+  // offsets in the xref are what the stream has counted).
+  std::string out;
+  out.reserve(kept_size_ + 64 * 1024);
+  if (doc_->stream) HPDF_Stream_Free(doc_->stream);
+  doc_->stream = string_writer(doc_->mmgr, &out);
   HPDF_SaveToStream(doc_);
+  const HPDF_UINT32 size = doc_->stream->size;
+  HPDF_Stream_Free(doc_->stream);
+  doc_->stream = nullptr;
   check("writing the PDF");
-  // The document is in libharu's memory stream: copied out with memcpy (HPDF_ReadFromStream copies
-  // byte by byte).
-  const HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
-  std::string out = memstream_bytes(doc_->stream);
-  if (out.size() != size) throw std::runtime_error("libharu: short read of the PDF stream (" + std::to_string(out.size()) + " of " + std::to_string(size) + " bytes)");
+  if (out.size() != size) throw std::runtime_error("libharu: the PDF stream counted " + std::to_string(size) + " bytes, " + std::to_string(out.size()) + " were written");
   return out;
+}
+
+std::string_view HpdfSession::keep(std::string bytes) {
+  kept_size_ += bytes.size();
+  return kept_.emplace_back(std::move(bytes));
 }
 
 std::string HpdfSession::error_name(HPDF_STATUS code) {

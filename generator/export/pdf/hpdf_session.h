@@ -1,4 +1,4 @@
-// One libharu document with its errors turned into exceptions. libharu reports errors through a
+// One libharu document with its errors turned into exceptions, and the bytes its streams refer to. libharu reports errors through a
 // callback (the default one longjmps); ours only records the first error, every call site then
 // asks check("what we were doing") and gets an exception with the code's name and that context.
 // Private to export/pdf.
@@ -6,7 +6,9 @@
 
 #include <hpdf.h>
 
+#include <deque>
 #include <string>
+#include <string_view>
 
 namespace gw::pdf {
 
@@ -25,12 +27,18 @@ class HpdfSession {
   HPDF_STATUS take_error(HPDF_STATUS* detail = nullptr);
   std::string save();  // the document's bytes
 
+  // Holds `bytes` as long as the document and returns them, for a stream object's data
+  // (stream_data.h: libharu reads them only when the document is saved).
+  std::string_view keep(std::string bytes);
+
   static std::string error_name(HPDF_STATUS code);
 
  private:
   static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data);
   HPDF_Doc doc_ = nullptr;
   HPDF_STATUS error_ = 0, detail_ = 0;
+  std::deque<std::string> kept_;  // a deque: its strings stay where they are as it grows
+  size_t kept_size_ = 0;
 };
 
 }  // namespace gw::pdf

@@ -212,6 +212,7 @@ TEST_CASE("the same input gives the same bytes") {
   // Uncompressed, the content stream can be read: the red rule is CMYK, justified text uses Tc,
   // the 0.8 scaling is Tz 80.
   CHECK(plain.find("0 0.8 0.8 0 K") != std::string::npos);
+  CHECK(plain.find(" l\nS\n") != std::string::npos);  // the rule is stroked
   CHECK(plain.find(" Tc") != std::string::npos);
   CHECK(plain.find("80 Tz") != std::string::npos);
   CHECK(plain.find("beginbfchar") != std::string::npos);
