@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "base/sha256.h"
+#include "export/pdf/pdf_writer.h"
 
 namespace gw::batch {
 namespace {
@@ -174,46 +175,35 @@ QOH blank_page(QPDF& out, QPDFPageObjectHelper like) {
 }
 
 // Fonts that many documents embed alike (pdf::SharedFonts: a 申报书's fixed words and its packet's
-// common characters, the same bytes in every one) are kept once in the print file. Before a
-// document's pages are copied, each font of theirs that equals one the print file already holds is
-// taken out of the source page's resources (in memory only), and after the copy the copied page
-// refers to the print file's font: qpdf never copies it (copying and then dropping it was a fifth of
-// a merge). Two fonts are the same when their objects — dictionaries, arrays, values and raw stream
-// data — are equal all the way down, object numbers aside. A font's data are read only when a font
-// of the same /BaseFont (subset tag and face name) comes again, so a document's own fonts cost
-// nothing here.
+// common characters, the same bytes in every one) are kept once in the print file. Such a font's
+// resource name is pdf::kSharedFontPrefix and a digest of its objects, so fonts of the same name are
+// the same: before a document's pages are copied, each font whose name the print file holds already
+// is taken out of the source page's resources (in memory only), and after the copy the copied page
+// refers to the print file's font under that name. qpdf neither copies nor even reads it (comparing
+// the fonts object by object made qpdf parse them: a twentieth of a batch). Fonts of other names are
+// copied as they are.
 class SharedFontKeeper {
  public:
-  // Per source page, the resource names of fonts the print file holds already, with its font.
-  using Taken = std::vector<std::vector<std::pair<std::string, QOH>>>;
+  // Per source page, the resource names of fonts the print file holds already.
+  using Taken = std::vector<std::vector<std::string>>;
 
   // Takes out of the source pages' font resources those the print file holds; call before copying.
   Taken take_known(const std::vector<QOH>& pages) {
     Taken taken(pages.size());
-    std::map<QPDFObjGen, QOH> known;  // the source's fonts compared so far: the kept font, or null
     for (size_t i = 0; i < pages.size(); ++i) {
       QOH fonts = font_resources(pages[i]);
       if (!fonts.isDictionary()) continue;
-      for (const std::string& key : fonts.getKeys()) {
-        QOH font = fonts.getKey(key);
-        if (!font.isIndirect() || !font.isDictionary() || !font.getKey("/BaseFont").isName()) continue;
-        auto [it, fresh] = known.try_emplace(font.getObjGen());
-        if (fresh) {
-          auto first = first_.find(font.getKey("/BaseFont").getName());
-          if (first != first_.end() && same(first->second, font)) it->second = first->second;
-        }
-        if (!it->second.isInitialized()) continue;
-        taken[i].emplace_back(key, it->second);
-      }
+      for (const std::string& key : fonts.getKeys())
+        if (kept_.count(key)) taken[i].push_back(key);
     }
     // Removed only now: pages may share one font dictionary.
     for (size_t i = 0; i < pages.size(); ++i)
-      for (const auto& [key, kept] : taken[i]) font_resources(pages[i]).removeKey(key);
+      for (const auto& key : taken[i]) font_resources(pages[i]).removeKey(key);
     return taken;
   }
 
-  // After the copy: the copied pages refer to the kept fonts again, and their other fonts become the
-  // first of their /BaseFont for the documents to come.
+  // After the copy: the copied pages refer to the kept fonts again, and their shared fonts not kept
+  // yet are kept for the documents to come.
   void put_back(const std::vector<QOH>& copied, const Taken& taken) {
     for (size_t i = 0; i < copied.size(); ++i) {
       QOH fonts = font_resources(copied[i]);
@@ -221,12 +211,9 @@ class SharedFontKeeper {
         if (taken[i].empty()) continue;
         throw std::runtime_error("a copied page lost its font resources");
       }
-      for (const std::string& key : fonts.getKeys()) {
-        QOH font = fonts.getKey(key);
-        if (font.isIndirect() && font.isDictionary() && font.getKey("/BaseFont").isName())
-          first_.try_emplace(font.getKey("/BaseFont").getName(), font);
-      }
-      for (const auto& [key, kept] : taken[i]) fonts.replaceKey(key, kept);
+      for (const std::string& key : fonts.getKeys())
+        if (is_shared_name(key)) kept_.try_emplace(key, fonts.getKey(key));
+      for (const auto& key : taken[i]) fonts.replaceKey(key, kept_.at(key));
     }
   }
 
@@ -236,40 +223,15 @@ class SharedFontKeeper {
     return resources.isDictionary() ? resources.getKey("/Font") : QOH::newNull();
   }
 
-  // Equal content, object numbers aside: dictionaries key by key, arrays item by item, streams by
-  // their dictionaries and raw (still compressed) data. `kept` is the first font's side, whose
-  // stream data are read once. Font objects hold no cycles.
-  bool same(QOH kept, QOH other, int depth = 0) {
-    if (depth > 16) throw std::runtime_error("font objects nested too deep");
-    if (kept.isStream() || other.isStream()) {
-      if (!kept.isStream() || !other.isStream() || !same(kept.getDict(), other.getDict(), depth + 1)) return false;
-      auto& k = kept_data_[kept.getObjGen()];
-      if (!k) k = kept.getRawStreamData();
-      auto o = other.getRawStreamData();
-      return k->getSize() == o->getSize() && std::memcmp(k->getBuffer(), o->getBuffer(), k->getSize()) == 0;
-    }
-    if (kept.isDictionary() || other.isDictionary()) {
-      if (!kept.isDictionary() || !other.isDictionary()) return false;
-      std::set<std::string> keys = kept.getKeys();
-      keys.erase("/Length");  // the data's size is compared with the data
-      std::set<std::string> other_keys = other.getKeys();
-      other_keys.erase("/Length");
-      if (keys != other_keys) return false;
-      for (const std::string& key : keys)
-        if (!same(kept.getKey(key), other.getKey(key), depth + 1)) return false;
-      return true;
-    }
-    if (kept.isArray() || other.isArray()) {
-      if (!kept.isArray() || !other.isArray() || kept.getArrayNItems() != other.getArrayNItems()) return false;
-      for (int i = 0; i < kept.getArrayNItems(); ++i)
-        if (!same(kept.getArrayItem(i), other.getArrayItem(i), depth + 1)) return false;
-      return true;
-    }
-    return kept.unparseResolved() == other.unparseResolved();
+  // "/" + the prefix + 24 lower-case hex digits.
+  static bool is_shared_name(const std::string& key) {
+    static const std::string prefix = std::string("/") + pdf::kSharedFontPrefix;
+    if (key.size() != prefix.size() + 24 || key.compare(0, prefix.size(), prefix) != 0) return false;
+    return std::all_of(key.begin() + static_cast<long>(prefix.size()), key.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
   }
 
-  std::map<std::string, QOH> first_;                         // by /BaseFont: the first font of that name
-  std::map<QPDFObjGen, std::shared_ptr<Buffer>> kept_data_;  // the kept fonts' stream data
+  std::map<std::string, QOH> kept_;  // by resource name: the print file's font
 };
 
 QOH page_label(const std::string& prefix, bool numbered) {

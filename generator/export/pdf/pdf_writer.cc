@@ -16,8 +16,10 @@
 #include <deque>
 #include <iterator>
 #include <map>
+#include <set>
 #include <stdexcept>
 
+#include "base/sha256.h"
 #include "base/units.h"
 #include "base/utf8.h"
 #include "export/pdf/embedded_font.h"
@@ -102,9 +104,43 @@ struct SharedFonts::Impl {
   const FontParts& parts_for(int face, Deflate how) {
     auto key = std::make_pair(face, how);
     auto it = parts.find(key);
-    if (it == parts.end()) it = parts.emplace(key, make_font_parts(*fonts, face, skeleton.at(face), how)).first;
+    if (it == parts.end()) {
+      it = parts.emplace(key, make_font_parts(*fonts, face, skeleton.at(face), how)).first;
+      names.emplace(key, kSharedFontPrefix + digest(it->second));
+    }
     return it->second;
   }
+  const std::string& name_of(int face, Deflate how) const { return names.at({face, how}); }
+
+ private:
+  // A digest of everything embed_font_parts writes: fonts of the same digest are the same objects.
+  static std::string digest(const FontParts& p) {
+    Sha256 h;
+    auto put = [&h](const std::string& bytes) {
+      const std::string size = std::to_string(bytes.size()) + ":";
+      h.update(size.data(), size.size());
+      h.update(bytes.data(), bytes.size());
+    };
+    put(p.base_font);
+    put(p.font_file);
+    put(p.gid_map);
+    put(p.to_unicode);
+    std::string metrics;
+    auto num = [&metrics](double v) {
+      metrics += std::to_string(v);
+      metrics += ' ';
+    };
+    num(static_cast<double>(p.sfnt_size));
+    num(static_cast<int>(p.how));
+    for (int v : p.sub.bbox) num(v);
+    for (double v : {static_cast<double>(p.sub.ascent), static_cast<double>(p.sub.descent),
+                     static_cast<double>(p.sub.cap_height), p.sub.italic_angle})
+      num(v);
+    for (int w : p.sub.widths) num(w);
+    put(metrics);
+    return h.hex().substr(0, 24);  // 96 bits: no two fonts of a run collide
+  }
+  std::map<std::pair<int, Deflate>, std::string> names;  // resource names, as parts
 };
 
 SharedFonts::SharedFonts(const layout::Document& skeleton, const fonts::FontSet& fonts,
@@ -131,6 +167,7 @@ struct DocFont {
   bool shared = false;
   std::u32string cps;
   EmbeddedFont embedded;
+  std::string resource;  // its name in the pages' /Font resources
 };
 
 class DocFonts {
@@ -291,19 +328,27 @@ class PageWriter {
   static double c(double v) { return std::clamp(v, 0.0, 1.0); }
   // The page's resource name of a font ("F1" …), registered on first use.
   const std::string& resource_name(int font, const std::string& context) {
-    auto it = names_.find(font);
-    if (it != names_.end()) return it->second;
-    const char* name = HPDF_Page_GetLocalFontName(page_, fonts_.at(font).embedded.dict);
-    s_.check("adding a font to the page (" + context + ")");
-    if (!name) throw std::runtime_error("libharu: no resource name for a font (" + context + ")");
-    return names_.emplace(font, name).first->second;
+    const DocFont& f = fonts_.at(font);
+    if (registered_.insert(font).second) {
+      // By the name DocFont gives it (HPDF_Page_GetLocalFontName would number the fonts itself).
+      auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
+      if (!attr->fonts) {
+        auto resources = static_cast<HPDF_Dict>(HPDF_Page_GetInheritableItem(page_, "Resources", HPDF_OCLASS_DICT));
+        HPDF_Dict dict = resources ? HPDF_Dict_New(page_->mmgr) : nullptr;
+        if (dict && HPDF_Dict_Add(resources, "Font", dict) == HPDF_OK) attr->fonts = dict;
+      }
+      if (attr->fonts) HPDF_Dict_Add(attr->fonts, f.resource.c_str(), f.embedded.dict);
+      s_.check("adding a font to the page (" + context + ")");
+      if (!attr->fonts) throw std::runtime_error("libharu: the page has no font resources (" + context + ")");
+    }
+    return f.resource;
   }
 
   HpdfSession& s_;
   HPDF_Page page_;
   const DocFonts& fonts_;
   double height_mm_;
-  std::map<int, std::string> names_;
+  std::set<int> registered_;  // fonts in the page's resources
   std::string& o_;
   double line_width_ = 1;  // PDF 32000-1 8.4.1: the initial graphics state
   std::array<double, 4> stroke_color_ = {-1, -1, -1, -1};  // the initial one is DeviceGray: always stated
@@ -342,9 +387,17 @@ std::string write_pdf(const layout::Document& doc, const fonts::FontSet& fonts, 
 
   DocFonts doc_fonts(chars, fonts, opts.shared);
   std::deque<FontParts> own_parts;  // read when the document is saved
-  for (DocFont& f : doc_fonts.all())
-    f.embedded = f.shared ? embed_font_parts(s, opts.shared->impl().parts_for(f.face, how))
-                          : embed_font_parts(s, own_parts.emplace_back(make_font_parts(fonts, f.face, f.cps, how)));
+  int own_count = 0;
+  for (DocFont& f : doc_fonts.all()) {
+    if (f.shared) {
+      f.embedded = embed_font_parts(s, opts.shared->impl().parts_for(f.face, how));
+      f.resource = opts.shared->impl().name_of(f.face, how);
+    } else {
+      f.embedded = embed_font_parts(s, own_parts.emplace_back(make_font_parts(fonts, f.face, f.cps, how)));
+      f.resource = 'F';
+      f.resource += std::to_string(++own_count);
+    }
+  }
 
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     const layout::Page& page = doc.pages[p];

@@ -38,6 +38,12 @@ class SharedFonts {
   std::unique_ptr<Impl> impl_;
 };
 
+// The name a SharedFonts font has in the pages' /Font resources: this prefix and 24 hex digits of a
+// SHA-256 over everything its objects hold (the font data, its maps, widths and metrics). Two fonts
+// of the same such name are the same objects, so a print file keeps one without reading either
+// (batch/merge.cc). A document's own fonts are F1, F2, ….
+inline constexpr char kSharedFontPrefix[] = "Gw";
+
 struct PdfOptions {
   bool deterministic = true;  // no creation date, no random /ID: byte-identical output run to run
   bool compress = true;       // Flate-compress page contents and the font streams

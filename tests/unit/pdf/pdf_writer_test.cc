@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
+#include <set>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
@@ -384,6 +386,20 @@ TEST_CASE("SharedFonts: the fixed words are one font per face, the same bytes in
   std::vector<std::string> same_files;
   std::set_intersection(files_a.begin(), files_a.end(), files_b.begin(), files_b.end(), std::back_inserter(same_files));
   CHECK(same_files.size() == 2);
+  // Their resource names are the prefix and a digest of their objects: the same in both documents
+  // (what a print file keeps one font by).
+  auto shared_names = [](const std::string& bytes) {
+    const std::string prefix = std::string("/") + gw::pdf::kSharedFontPrefix;
+    std::set<std::string> names;
+    for (size_t at = bytes.find(prefix); at != std::string::npos; at = bytes.find(prefix, at + 1)) {
+      std::string name = bytes.substr(at, prefix.size() + 24);
+      if (std::all_of(name.begin() + static_cast<long>(prefix.size()), name.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }))
+        names.insert(name);
+    }
+    return names;
+  };
+  CHECK(shared_names(a).size() == 2);
+  CHECK(shared_names(a) == shared_names(b));
 
   // A document that sets less than half of a face's fixed words keeps one font of its own for it:
   // here byte for byte what it is without SharedFonts.
