@@ -71,6 +71,17 @@ void AtomicOutput::commit(Durability durability) {
   committed_ = true;
 }
 
+int write_all(int fd, std::string_view bytes) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return n < 0 ? errno : ENOSPC;
+    done += static_cast<size_t>(n);
+  }
+  return 0;
+}
+
 void sync_file_system(const std::string& folder) {
   int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd >= 0) {
@@ -85,16 +96,9 @@ void write_file_atomic(const std::string& path, std::string_view bytes, Durabili
   if (fd < 0)
     throw InputError(SourceLoc{path}, std::string("cannot write output: ") + std::strerror(errno),
                      "check that the folder exists and is writable");
-  size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int err = n < 0 ? errno : ENOSPC;
-      ::close(fd);
-      throw InputError(SourceLoc{path}, std::string("cannot write output: ") + std::strerror(err), "check the free space on the disk");
-    }
-    done += static_cast<size_t>(n);
+  if (const int err = write_all(fd, bytes)) {
+    ::close(fd);
+    throw InputError(SourceLoc{path}, std::string("cannot write output: ") + std::strerror(err), "check the free space on the disk");
   }
   if (::close(fd) != 0)
     throw InputError(SourceLoc{path}, std::string("cannot write output: ") + std::strerror(errno), "check the free space on the disk");

@@ -19,6 +19,10 @@ enum class Durability { kSync, kDeferred };
 // failure and removes the temporary file.
 void write_file_atomic(const std::string& path, std::string_view bytes, Durability durability = Durability::kSync);
 
+// Writes all of `bytes` to the open file `fd` (::write may write less than asked, or be interrupted).
+// Returns 0, or the errno of the failure (ENOSPC when the disk took nothing).
+int write_all(int fd, std::string_view bytes);
+
 // Flushes every file written so far on the file system holding `folder` (syncfs): what kDeferred
 // writes left to do, in one call.
 void sync_file_system(const std::string& folder);

@@ -62,11 +62,7 @@ std::u32string common_characters(const std::vector<forms::Application>& apps, fo
         if (s.last != id) s.last = id, ++s.count;
       }
     };
-    for (auto member : forms::fixed_field_members()) add(a.*member);
-    for (const auto& p : a.joint) add(p.name), add(p.credit_code);
-    for (const auto& p : a.representatives) add(p.name), add(p.credit_code), add(p.products);
-    for (const auto& y : a.years) add(y.year), add(y.revenue), add(y.profit), add(y.tax);
-    for (const auto& sec : a.sections) add(sec.text);
+    forms::for_each_field(a, [&add](const std::string&, const forms::Field& f) { add(f); });
   }
   std::u32string common;
   if (n < kMinSharing) return common;

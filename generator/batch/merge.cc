@@ -27,6 +27,7 @@
 #include <tuple>
 #include <vector>
 
+#include "base/files.h"
 #include "base/sha256.h"
 #include "export/pdf/pdf_writer.h"
 
@@ -287,13 +288,7 @@ class HashingFile : public Pipeline {
   void put(const char* p, size_t n) {
     hash_.update(p, n);
     size_ += static_cast<long long>(n);
-    while (n > 0) {
-      const ssize_t w = ::write(fd_, p, n);
-      if (w < 0 && errno == EINTR) continue;
-      if (w <= 0) throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(w < 0 ? errno : ENOSPC));
-      p += w;
-      n -= static_cast<size_t>(w);
-    }
+    if (const int err = write_all(fd_, std::string_view(p, n))) throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(err));
   }
   std::string path_;
   int fd_ = -1;

@@ -24,17 +24,18 @@ namespace {
 
 bool starts_with(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
 
-// Everything a 申报书 prints, in a fixed order: its fingerprint.
+// Everything a 申报书 prints, in a fixed order, for its fingerprint: every value of the record, each
+// as "id=<length>:<text>" (a text may hold newlines).
 std::string serialize(const forms::Application& a) {
   std::string s = std::string("kind=") + forms::kind_name(a.kind) + "\n";
-  const auto& ids = forms::fixed_field_ids();
-  const auto& members = forms::fixed_field_members();
-  for (size_t i = 0; i < ids.size(); ++i) s += ids[i] + "=" + (a.*members[i]).text + "\n";
-  for (const auto& p : a.joint) s += "joint=" + p.name.text + "|" + p.credit_code.text + "\n";
-  for (const auto& p : a.representatives)
-    s += "representative=" + p.name.text + "|" + p.credit_code.text + "|" + p.products.text + "\n";
-  for (const auto& y : a.years) s += "year=" + y.year.text + "|" + y.revenue.text + "|" + y.profit.text + "|" + y.tax.text + "\n";
-  for (const auto& sec : a.sections) s += "section." + sec.title + "=" + sec.text.text + "\n";
+  forms::for_each_field(a, [&s](const std::string& id, const forms::Field& f) {
+    s += id;
+    s += '=';
+    s += std::to_string(f.text.size());
+    s += ':';
+    s += f.text;
+    s += '\n';
+  });
   return s;
 }
 

@@ -196,6 +196,7 @@ class Runner {
     if (!prints_[pi].as_rendered) return;
     const Packet& p = packets_[pi];
     PrintState& ps = prints_[pi];
+    std::unique_ptr<PrintFile> dropped;  // destroyed after the lock is released: it may hold a packet
     std::unique_lock<std::mutex> lock(mu_);
     while (!ps.adding && !failed_[pi] && ps.error.empty() && !stop_requested() && ps.added < p.documents.size() &&
            ps.rendered[ps.added]) {
@@ -215,7 +216,7 @@ class Runner {
       ps.adding = false;
       ps.added = to;
       ps.error = error;
-      if (failed_[pi] || !ps.error.empty()) ps.file.reset();  // not needed any more
+      if (failed_[pi] || !ps.error.empty()) dropped = std::move(ps.file);  // not needed any more
       queue_write_when_ready(pi);
     }
   }
@@ -411,6 +412,7 @@ class Runner {
   }
 
   void finish(const Task& t, Outcome out) {
+    std::unique_ptr<PrintFile> dropped;  // destroyed after the lock is released
     std::lock_guard<std::mutex> lock(mu_);
     ++done_;
     size_t slot = t.doc == kMergeTask ? packets_[t.packet].documents.size() : static_cast<size_t>(t.doc);
@@ -430,7 +432,7 @@ class Runner {
       if (--remaining_[t.packet] == 0) {
         if (failed_[t.packet]) {
           // The print file would lack a document: it is not made, and the packet is reported.
-          if (!prints_[t.packet].adding) prints_[t.packet].file.reset();
+          if (!prints_[t.packet].adding) dropped = std::move(prints_[t.packet].file);
           ++done_;
           report(t.packet, false);
         } else {

@@ -282,6 +282,27 @@ void tidy(Application& app) {
   std::stable_sort(app.sections.begin(), app.sections.end(), [&](const Section& a, const Section& b) { return rank(a) < rank(b); });
 }
 
+void for_each_field(const Application& a, const std::function<void(const std::string&, const Field&)>& fn) {
+  const auto& ids = fixed_field_ids();  // kFixed's, as strings
+  for (size_t i = 0; i < ids.size(); ++i) fn(ids[i], a.*kFixed[i].member);
+  auto group = [&fn](const char* name, size_t i, const char* member, const Field& field) {
+    fn(std::string(name) + std::to_string(i + 1) + "." + member, field);
+  };
+  for (size_t i = 0; i < a.years.size(); ++i) {
+    const YearFigures& y = a.years[i];
+    group("year", i, "year", y.year), group("year", i, "revenue", y.revenue), group("year", i, "profit", y.profit),
+        group("year", i, "tax", y.tax);
+  }
+  for (size_t i = 0; i < a.joint.size(); ++i)
+    group("joint", i, "name", a.joint[i].name), group("joint", i, "credit_code", a.joint[i].credit_code);
+  for (size_t i = 0; i < a.representatives.size(); ++i) {
+    const Party& r = a.representatives[i];
+    group("representative", i, "name", r.name), group("representative", i, "credit_code", r.credit_code),
+        group("representative", i, "products", r.products);
+  }
+  for (const auto& sec : a.sections) fn("section." + sec.title, sec.text);
+}
+
 bool same_data(const Application& a, const Application& b, std::string* diff) {
   auto fail = [&](std::string what, const std::string& x, const std::string& y) {
     if (diff) *diff = what + ": \"" + x + "\" vs \"" + y + "\"";

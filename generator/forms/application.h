@@ -5,6 +5,7 @@
 // the form templates render it. Field names follow forms.md; the Chinese labels are in label_of().
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -117,6 +118,12 @@ const std::vector<std::string>& fixed_field_ids();
 using FieldMember = Field Application::*;
 const std::vector<FieldMember>& fixed_field_members();
 FieldMember fixed_field_member(std::string_view id);
+// Calls fn(id, field) for every value of the record, in form order: the fixed fields, then each
+// year's, 联合申报单位's and 代表性企业's fields ("year1.revenue", "joint2.name"), then the sections
+// ("section.案例背景") — the ids field_by_id takes. What fingerprints a record and what counts its
+// characters both walk it here, so a field added to the record is in both.
+void for_each_field(const Application& app, const std::function<void(const std::string& id, const Field& field)>& fn);
+
 // The Chinese label of a field id, for messages: "credit_code" → "统一社会信用代码",
 // "joint2.credit_code" → "联合申报单位2统一社会信用代码".
 std::string label_of(std::string_view id);

@@ -4,9 +4,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "base/files.h"
+#include "forms/application.h"
 #include "forms/read.h"
 
 using namespace gw::forms;
@@ -119,4 +121,26 @@ TEST_CASE("a group number beyond the limit is a warning, not a silent loss") {
   CHECK(r.applications[0].joint.empty());
   REQUIRE(r.diagnostics.items().size() == 1);
   CHECK(r.diagnostics.items()[0].message == "第1行：列名“联合申报单位25名称”的组号超过上限20，该列被忽略");
+}
+
+TEST_CASE("for_each_field visits every value once, by the id field_by_id takes") {
+  Application a;
+  a.kind = Kind::RegionalBrand;
+  for (const char* id : {"name", "credit_code", "joint1.name", "joint2.credit_code", "representative1.products",
+                         "year1.revenue", "year3.tax", "section.品牌建设"})
+    *field_by_id(a, id) = Field{std::string("值") + id, {}};
+  std::vector<std::string> ids;
+  for_each_field(a, [&](const std::string& id, const Field& f) {
+    ids.push_back(id);
+    CHECK(find_field(a, id) == &f);  // the id names this very field
+  });
+  // Every fixed field, and every field of each group entry the record has (empty ones too).
+  const size_t fixed = fixed_field_ids().size();
+  CHECK(ids.size() == fixed + 2 * 2 + 3 * 1 + 4 * a.years.size() + 1);
+  CHECK(a.years.size() == 3);
+  std::vector<std::string> sorted = ids;
+  std::sort(sorted.begin(), sorted.end());
+  CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());  // none twice
+  for (const char* id : {"joint2.credit_code", "representative1.products", "year3.tax", "section.品牌建设"})
+    CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
 }
