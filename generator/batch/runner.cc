@@ -249,6 +249,7 @@ class Runner {
     // No fsync per file: the manifest is written after one sync of the whole folder (cmd_batch.cc), and
     // --resume hashes every file it keeps, so a file a power cut damaged is made again.
     write_file_atomic((fs::path(o_.out_dir) / file).string(), bytes, Durability::kDeferred);
+    written(bytes.size());
     FileEntry e{file, kind, p.province, title, pages, sha256_hex(bytes), static_cast<long long>(bytes.size()), fingerprint};
     journal(e);
     return e;

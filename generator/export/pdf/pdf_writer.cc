@@ -12,6 +12,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <ctime>
 #include <deque>
 #include <iterator>
@@ -70,7 +71,15 @@ void set_info(HpdfSession& s, const char* key, const std::string& value) {
 using CharsByFace = std::map<int, std::u32string>;
 
 CharsByFace collect(const layout::Document& doc, const fonts::FontSet& fonts) {
-  CharsByFace c;
+  // Per face, a bit per BMP character: sorted and without repeats when read out (sorting every
+  // glyph of a document was a hundredth of a batch). Characters beyond the BMP are rare: sorted.
+  struct Seen {
+    std::vector<uint64_t> bmp = std::vector<uint64_t>(0x10000 / 64);
+    std::u32string beyond;
+  };
+  std::map<int, Seen> seen;
+  int last_face = -1;
+  Seen* last = nullptr;
   for (size_t p = 0; p < doc.pages.size(); ++p)
     for (const auto& line : doc.pages[p].lines)
       for (const auto& g : line.glyphs) {
@@ -79,11 +88,21 @@ CharsByFace collect(const layout::Document& doc, const fonts::FontSet& fonts) {
                                             where(doc.pages[p], p, line) + ")",
                            "install a font that has it and add it to the role's chain in fonts/fonts.xml, or pass --font " +
                                line.font_role + "=PATH");
-        c[g.face].push_back(g.cp);
+        if (g.face != last_face) last_face = g.face, last = &seen[g.face];
+        if (g.cp < 0x10000)
+          last->bmp[g.cp >> 6] |= uint64_t{1} << (g.cp & 63);
+        else
+          last->beyond.push_back(g.cp);
       }
-  for (auto& [face, cps] : c) {
-    std::sort(cps.begin(), cps.end());
-    cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
+  CharsByFace c;
+  for (auto& [face, s] : seen) {
+    std::u32string& cps = c[face];
+    for (size_t w = 0; w < s.bmp.size(); ++w)
+      for (uint64_t bits = s.bmp[w]; bits; bits &= bits - 1)
+        cps.push_back(static_cast<char32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));
+    std::sort(s.beyond.begin(), s.beyond.end());
+    s.beyond.erase(std::unique(s.beyond.begin(), s.beyond.end()), s.beyond.end());
+    cps += s.beyond;
   }
   return c;
 }
