@@ -156,7 +156,12 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
       else
         plan.warnings.push_back({d, {}});
     }
-    for (auto& a : r.applications) all.push_back(std::move(a));
+    if (all.empty()) {
+      all = std::move(r.applications);
+    } else {
+      all.reserve(all.size() + r.applications.size());
+      for (auto& a : r.applications) all.push_back(std::move(a));
+    }
   }
   plan.records = all.size();
 
@@ -178,6 +183,7 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
   // The records still in are moved out of `all` (not copied: a copy of every record was a tenth of
   // a batch's planning).
   std::vector<forms::Application> kept;
+  kept.reserve(all.size() - bad.size());
   for (auto& a : all)
     if (!bad.count(&a)) kept.push_back(std::move(a));
   const size_t bad_records = bad.size();
@@ -218,11 +224,18 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
   // Group the valid records by province, in order of first appearance.
   std::vector<std::string> order;
   std::map<std::string, std::vector<forms::Application>> groups;
+  std::vector<std::string> keys(kept.size());
+  std::map<std::string, size_t> sizes;
+  for (size_t i = 0; i < kept.size(); ++i)
+    if (!set_aside[i]) ++sizes[keys[i] = province_of(kept[i])];
   for (size_t i = 0; i < kept.size(); ++i) {
     if (set_aside[i]) continue;
-    std::string key = province_of(kept[i]);
-    if (!groups.count(key)) order.push_back(key);
-    groups[key].push_back(std::move(kept[i]));
+    auto [group, fresh] = groups.try_emplace(keys[i]);
+    if (fresh) {
+      order.push_back(keys[i]);
+      group->second.reserve(sizes[keys[i]]);
+    }
+    group->second.push_back(std::move(kept[i]));
   }
   std::vector<forms::Application>().swap(kept);
 

@@ -146,6 +146,9 @@ void sheet_to_applications(const Sheet& sheet, const ColumnMap& columns, ReadRes
                           "forms.md 附件3—5", "the first non-empty row must be the header row of columns.json names");
     return;
   }
+  // Reserved: an Application is some 5 KB, and a vector grown by doubling moves them all again and
+  // touches twice the memory (page faults were a third of reading a province's CSV).
+  out.applications.reserve(out.applications.size() + (sheet.rows.size() - r));
   for (++r; r < sheet.rows.size(); ++r) {
     const Row& row = sheet.rows[r];
     if (row_is_empty(row)) continue;
