@@ -533,6 +533,24 @@ class Runner {
 
 }  // namespace
 
+EarlyFonts::EarlyFonts(std::function<fonts::FontSet()> open, int count) : open_(std::move(open)) {
+  for (int i = 0; i < count; ++i) early_.push_back(std::async(std::launch::async, open_));
+}
+
+EarlyFonts::~EarlyFonts() {
+  for (size_t i = next_; i < early_.size(); ++i)
+    if (early_[i].valid()) early_[i].wait();  // an error nobody took goes with it
+}
+
+fonts::FontSet EarlyFonts::take() {
+  std::future<fonts::FontSet> ready;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (next_ < early_.size()) ready = std::move(early_[next_++]);
+  }
+  return ready.valid() ? ready.get() : open_();
+}
+
 RunResult run_batch(const std::vector<Packet>& packets, const RunOptions& options) {
   for (const auto& p : packets)
     for (const auto& d : p.documents) fs::create_directories(fs::path(options.out_dir) / fs::path(d.file).parent_path());

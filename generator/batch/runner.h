@@ -16,6 +16,8 @@
 
 #include <atomic>
 #include <functional>
+#include <future>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -57,6 +59,25 @@ struct RunOptions {
   const std::atomic<bool>* stop = nullptr;               // set by a signal handler: finish and stop
   Journal* journal = nullptr;          // each finished file is appended here
   const Earlier* earlier = nullptr;    // --resume: what the earlier run finished
+};
+
+// The workers' FontSets, opened on threads of their own while the caller reads and plans the data
+// (which leaves the other cores idle), for RunOptions::open_fonts to hand out ready: a worker's first
+// document no longer waits for its fonts. take() gives the early ones first, then opens more; an
+// error opening one is thrown by the take() that gets it.
+class EarlyFonts {
+ public:
+  EarlyFonts(std::function<fonts::FontSet()> open, int count);
+  ~EarlyFonts();  // waits for the openings still running
+  EarlyFonts(const EarlyFonts&) = delete;
+  EarlyFonts& operator=(const EarlyFonts&) = delete;
+  fonts::FontSet take();  // thread-safe
+
+ private:
+  std::function<fonts::FontSet()> open_;
+  std::mutex mu_;
+  std::vector<std::future<fonts::FontSet>> early_;
+  size_t next_ = 0;
 };
 
 struct Failure {

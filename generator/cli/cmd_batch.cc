@@ -249,6 +249,15 @@ int run(const Opts& o) {
       return it->second;
     };
 
+  // Each worker opens its own FontSet from the map read above (not from the file again), early: on
+  // other threads while the data are planned here.
+  batch::EarlyFonts early_fonts(
+      [&font_map, &font_overrides] {
+        fonts::FontSet set = fonts::FontSet::open(font_map, font_overrides);
+        set.expect_many_subsets();  // every worker subsets the same faces for hundreds of documents
+        return set;
+      },
+      jobs);
   batch::Plan plan = batch::plan_batch(o.files, columns, po);
   for (const auto& w : plan.warnings) std::cerr << format(w.diagnostic) << "\n";
   if (o.strict && !plan.problems.empty()) {
@@ -277,12 +286,7 @@ int run(const Opts& o) {
   ro.environment = po.environment;
   ro.style = style;
   ro.templates = &templates;
-  // Each worker opens its own FontSet from the map read above (not from the file again).
-  ro.open_fonts = [&font_map, &font_overrides] {
-    fonts::FontSet set = fonts::FontSet::open(font_map, font_overrides);
-    set.expect_many_subsets();  // every worker subsets the same faces for hundreds of documents
-    return set;
-  };
+  ro.open_fonts = [&early_fonts] { return early_fonts.take(); };
   ro.on_progress = [&](const batch::Progress& p) { display.progress(p); };
   ro.on_packet = [&](const batch::PacketReport& r) { display.packet(r); };
   ro.stop = &g_stop;

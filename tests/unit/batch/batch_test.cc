@@ -12,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <atomic>
 #include <cctype>
 #include <map>
 #include <set>
@@ -25,6 +26,7 @@
 #include "batch/cover_letter.h"
 #include "batch/merge.h"
 #include "batch/packet.h"
+#include "batch/runner.h"
 #include "export/pdf/pdf_writer.h"
 #include "forms/read.h"
 #include "template/font_map_reader.h"
@@ -478,4 +480,29 @@ TEST_CASE("a province without 推荐函文号 is reported, or takes a reserved n
   REQUIRE(plan.packets.size() == 1);
   CHECK(plan.packets[0].wenhao == "闽工信消费函〔2024〕7号");
   CHECK(plan.packets[0].wenhao_source == "archive");
+}
+
+TEST_CASE("EarlyFonts: the sets opened early are handed out first, then more are opened; an error reaches the taker") {
+  std::atomic<int> opened{0};
+  {
+    batch::EarlyFonts early(
+        [&] {
+          ++opened;
+          return fonts::FontSet::open(fonts::FontMap{});
+        },
+        2);
+    CHECK(early.take().face_count() == 0);
+    CHECK(early.take().face_count() == 0);
+    CHECK(opened == 2);  // both were the early ones
+    CHECK(early.take().face_count() == 0);
+    CHECK(opened == 3);  // the third was opened when asked
+  }
+  {
+    // Destroyed with early sets nobody took: it waits for them, nothing leaks or hangs.
+    batch::EarlyFonts unused([&] { return ++opened, fonts::FontSet::open(fonts::FontMap{}); }, 2);
+  }
+  CHECK(opened == 5);
+  batch::EarlyFonts failing([]() -> fonts::FontSet { throw std::runtime_error("no font file"); }, 1);
+  CHECK_THROWS_WITH(failing.take(), "no font file");
+  CHECK_THROWS_WITH(failing.take(), "no font file");  // and so does one opened later
 }
