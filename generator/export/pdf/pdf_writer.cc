@@ -15,10 +15,12 @@
 #include <cstdint>
 #include <ctime>
 #include <deque>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "base/sha256.h"
 #include "base/units.h"
@@ -207,43 +209,63 @@ class DocFonts {
         std::set_difference(cps.begin(), cps.end(), common->begin(), common->end(), std::back_inserter(own));
       else
         own = cps;
-      if (!own.empty()) {
-        own_[face] = static_cast<int>(fonts_.size());
-        fonts_.push_back(DocFont{face, false, std::move(own), {}});
-      }
-      if (use_common) {
-        shared_[face] = static_cast<int>(fonts_.size());
-        fonts_.push_back(DocFont{face, true, *common, {}});
-      }
+      if (!own.empty()) fonts_.push_back(DocFont{face, false, std::move(own), {}});
+      if (use_common) fonts_.push_back(DocFont{face, true, *common, {}});
     }
+    index();
   }
 
   std::vector<DocFont>& all() { return fonts_; }
   const DocFont& at(int id) const { return fonts_[static_cast<size_t>(id)]; }
-  // The font that sets `cp` of `face`.
-  int font_for(int face, char32_t cp) const {
-    if (auto it = shared_.find(face); it != shared_.end()) {
-      const std::u32string& cps = fonts_[static_cast<size_t>(it->second)].cps;
-      if (std::binary_search(cps.begin(), cps.end(), cp)) return it->second;
-    }
-    return own_.at(face);
+
+  // The font that sets `cp` of `face`, and its CID there (a font's i-th character is CID i + 1).
+  struct Code {
+    int font = -1;
+    unsigned cid = 0;
+  };
+  Code code(int face, char32_t cp) const {
+    auto it = codes_.find(key(face, cp));
+    if (it == codes_.end()) throw std::logic_error("write_pdf: a character is in none of the document's fonts");
+    return it->second;
   }
 
  private:
+  static uint64_t key(int face, char32_t cp) { return (static_cast<uint64_t>(static_cast<uint32_t>(face)) << 32) | cp; }
+  // Every glyph of every line looks its code up here (binary searches per glyph were a twentieth of
+  // writing a PDF). The shared font comes second: it wins, as it holds what it holds for all.
+  void index() {
+    size_t n = 0;
+    for (const auto& f : fonts_) n += f.cps.size();
+    codes_.reserve(n);
+    for (size_t id = 0; id < fonts_.size(); ++id)
+      for (size_t i = 0; i < fonts_[id].cps.size(); ++i)
+        codes_[key(fonts_[id].face, fonts_[id].cps[i])] = Code{static_cast<int>(id), static_cast<unsigned>(i + 1)};
+  }
+
   std::vector<DocFont> fonts_;  // by face, own before shared: the order they are embedded in
-  std::map<int, int> own_, shared_;
+  std::unordered_map<uint64_t, Code> codes_;
 };
 
 // Numbers in content streams: at most four decimals, no trailing zeros ("80", "0.8", "-1.25").
 void put_number(std::string& out, double v) {
+  // Written from the whole number of ten-thousandths (pdf_real's rounding): the digits to_chars gives
+  // pdf_real(v) with four decimals, at a fraction of the cost — numbers are most of a page's
+  // operators.
+  if (!std::isfinite(v) || std::fabs(v) > 1e12) throw std::logic_error("write_pdf: a number out of range for a PDF");
+  long long n = std::llround(v * 10000.0);
+  if (n < 0) {
+    out += '-';
+    n = -n;
+  }
   char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, pdf_real(v), std::chars_format::fixed, 4);
-  char* end = r.ptr;
-  while (end > buf && end[-1] == '0') --end;
-  if (end > buf && end[-1] == '.') --end;
-  if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {  // "-0"
-    buf[0] = '0';
-    end = buf + 1;
+  char* end = std::to_chars(buf, buf + sizeof buf, n / 10000).ptr;
+  if (long long frac = n % 10000) {
+    char digits[4] = {static_cast<char>('0' + frac / 1000), static_cast<char>('0' + frac / 100 % 10),
+                      static_cast<char>('0' + frac / 10 % 10), static_cast<char>('0' + frac % 10)};
+    int len = 4;
+    while (digits[len - 1] == '0') --len;
+    *end++ = '.';
+    for (int i = 0; i < len; ++i) *end++ = digits[i];
   }
   out.append(buf, end);
   out += ' ';
@@ -285,7 +307,8 @@ class PageWriter {
     o_ += "l\nS\n";
   }
 
-  void line(const layout::TextLine& line, const std::string& context) {
+  // `context` names the line in messages (made only when one is needed).
+  void line(const layout::TextLine& line, const std::function<std::string()>& context) {
     if (line.glyphs.empty()) return;
     const size_t n = line.glyphs.size();
     std::vector<int> ids(n);  // DocFonts ids; runs break where the font changes
@@ -293,9 +316,10 @@ class PageWriter {
     std::vector<double> x(n), natural(n);
     for (size_t i = 0; i < n; ++i) {
       const auto& g = line.glyphs[i];
-      ids[i] = fonts_.font_for(g.face, g.cp);
+      const DocFonts::Code code = fonts_.code(g.face, g.cp);
+      ids[i] = code.font;
+      cids[i] = code.cid;
       const DocFont& f = fonts_.at(ids[i]);
-      cids[i] = static_cast<unsigned>(std::lower_bound(f.cps.begin(), f.cps.end(), g.cp) - f.cps.begin()) + 1;
       x[i] = mm_to_pt(g.x_mm);
       // The advance the viewer will use: the /W entry of this CID.
       natural[i] = f.embedded.widths[cids[i] - 1] / 1000.0 * line.size_pt;
@@ -346,7 +370,7 @@ class PageWriter {
  private:
   static double c(double v) { return std::clamp(v, 0.0, 1.0); }
   // The page's resource name of a font ("F1" …), registered on first use.
-  const std::string& resource_name(int font, const std::string& context) {
+  const std::string& resource_name(int font, const std::function<std::string()>& context) {
     const DocFont& f = fonts_.at(font);
     if (registered_.insert(font).second) {
       // By the name DocFont gives it (HPDF_Page_GetLocalFontName would number the fonts itself).
@@ -357,8 +381,9 @@ class PageWriter {
         if (dict && HPDF_Dict_Add(resources, "Font", dict) == HPDF_OK) attr->fonts = dict;
       }
       if (attr->fonts) HPDF_Dict_Add(attr->fonts, f.resource.c_str(), f.embedded.dict);
-      s_.check("adding a font to the page (" + context + ")");
-      if (!attr->fonts) throw std::runtime_error("libharu: the page has no font resources (" + context + ")");
+      if (const HPDF_STATUS e = s_.take_error())
+        throw std::runtime_error("libharu: " + HpdfSession::error_name(e) + " while adding a font to the page (" + context() + ")");
+      if (!attr->fonts) throw std::runtime_error("libharu: the page has no font resources (" + context() + ")");
     }
     return f.resource;
   }
@@ -428,7 +453,7 @@ std::string write_pdf(const layout::Document& doc, const fonts::FontSet& fonts, 
     std::string ops;
     PageWriter w(s, hp, doc_fonts, page.height_mm, ops);
     for (const auto& r : page.rules) w.rule(r);
-    for (const auto& l : page.lines) w.line(l, where(page, p, l));
+    for (const auto& l : page.lines) w.line(l, [&] { return where(page, p, l); });
     set_page_contents(hp, s.keep(compressed(std::move(ops), how)), how != Deflate::kNone);
     s.check("writing page " + std::to_string(p + 1));
   }
