@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <cmath>
 #include <memory>
@@ -18,7 +20,19 @@ constexpr std::u32string_view kStartProhibited =
     U"，。、；：？！）》」』”’〕】］｝〉〗〙〛…‥·・％‰℃°′″﹚﹜﹞,.;:?!)]}%ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ";
 constexpr std::u32string_view kEndProhibited = U"（《「『“‘〔【［｛〈〖〘〚﹙﹛﹝([{$￥＄";
 
-bool in(std::u32string_view set, char32_t c) { return set.find(c) != std::u32string_view::npos; }
+// A set of characters as one bit per BMP code point (all of these sets are in the BMP): asked for
+// every character of every paragraph, where searching the strings was most of breaking a line.
+class CharSet {
+ public:
+  explicit CharSet(std::u32string_view chars) {
+    for (char32_t c : chars) bits_[c >> 6] |= uint64_t{1} << (c & 63);
+  }
+  bool has(char32_t c) const { return c < 0x10000 && (bits_[c >> 6] >> (c & 63) & 1) != 0; }
+
+ private:
+  std::array<uint64_t, 0x10000 / 64> bits_{};
+};
+
 
 bool ascii_alnum(char32_t c) {
   return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
@@ -51,6 +65,9 @@ std::unique_ptr<icu::BreakIterator> word_iterator() {
 }
 
 // ICU works in UTF-16; map its offsets back to code-point indices.
+// What a thread's iterator is left with between paragraphs (setText keeps a reference to its text).
+const icu::UnicodeString kNoText;
+
 struct Utf16 {
   icu::UnicodeString str;
   std::vector<size_t> cp_at;  // UTF-16 offset -> code point index (size = length + 1)
@@ -68,12 +85,18 @@ struct Utf16 {
 
 }  // namespace
 
-bool is_line_start_prohibited(char32_t c) { return in(kStartProhibited, c); }
-bool is_line_end_prohibited(char32_t c) { return in(kEndProhibited, c); }
+bool is_line_start_prohibited(char32_t c) {
+  static const CharSet set(kStartProhibited);
+  return set.has(c);
+}
+bool is_line_end_prohibited(char32_t c) {
+  static const CharSet set(kEndProhibited);
+  return set.has(c);
+}
 
 bool is_squeezable(char32_t c) {
-  static constexpr std::u32string_view kSqueeze = U"，。、；：？！（）《》「」『』“”‘’〔〕【】";
-  return in(kSqueeze, c);
+  static const CharSet set(U"，。、；：？！（）《》「」『』“”‘’〔〕【】");
+  return set.has(c);
 }
 
 bool is_cjk(char32_t c) {
@@ -86,12 +109,15 @@ std::vector<bool> break_opportunities(std::u32string_view s) {
   std::vector<bool> allowed(s.size(), false);
   if (s.size() < 2) return allowed;
   Utf16 u(s);
-  auto it = line_iterator();
+  // One iterator per thread, given each paragraph in turn (cloning one per paragraph cost more than
+  // the breaking).
+  thread_local const std::unique_ptr<icu::BreakIterator> it = line_iterator();
   it->setText(u.str);
   for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
     size_t i = u.cp_at[static_cast<size_t>(b)];
     if (i > 0 && i < s.size()) allowed[i] = true;
   }
+  it->setText(kNoText);  // it kept a reference to this paragraph's text
   for (size_t i = 1; i < s.size(); ++i) {
     char32_t prev = s[i - 1], cur = s[i];
     // ICU 72 (UAX #14 LB19) never breaks around quotation marks; in Chinese “ opens and ” closes,
@@ -117,12 +143,13 @@ std::vector<size_t> word_boundaries(std::u32string_view s) {
   std::vector<size_t> out;
   if (s.size() < 2) return out;
   Utf16 u(s);
-  auto it = word_iterator();
+  thread_local const std::unique_ptr<icu::BreakIterator> it = word_iterator();
   it->setText(u.str);
   for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
     size_t i = u.cp_at[static_cast<size_t>(b)];
     if (i > 0 && i < s.size()) out.push_back(i);
   }
+  it->setText(kNoText);
   return out;
 }
 
