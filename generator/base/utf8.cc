@@ -64,7 +64,9 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
-std::string trim(std::string_view s) {
+std::string trim(std::string_view s) { return std::string(trim_view(s)); }
+
+std::string_view trim_view(std::string_view s) {
   auto is_space_at_front = [&](std::string_view v) -> size_t {
     if (v.empty()) return 0;
     unsigned char c = static_cast<unsigned char>(v[0]);
@@ -81,7 +83,7 @@ std::string trim(std::string_view s) {
   };
   while (size_t k = is_space_at_front(s)) s.remove_prefix(k);
   while (size_t k = is_space_at_back(s)) s.remove_suffix(k);
-  return std::string(s);
+  return s;
 }
 
 std::string code_point_name(char32_t cp) {

@@ -16,5 +16,6 @@ bool is_valid_utf8(std::string_view utf8);
 
 // Trim ASCII and ideographic (U+3000) white space at both ends.
 std::string trim(std::string_view s);
+std::string_view trim_view(std::string_view s);  // the same, as a view into s
 
 }  // namespace gw

@@ -74,7 +74,7 @@ ReadResult read_applications(std::string_view bytes, const std::string& path, co
   if (ext == ".csv") {
     sheet_to_applications(parse_csv(bytes, path), columns, out);
   } else if (ext == ".xlsx") {
-    for (const auto& sheet : read_xlsx(bytes, path)) sheet_to_applications(sheet, columns, out);
+    for (auto& sheet : read_xlsx(bytes, path)) sheet_to_applications(std::move(sheet), columns, out);
   } else if (ext == ".json") {
     read_json(bytes, path, columns, out);
   } else {

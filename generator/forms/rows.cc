@@ -105,7 +105,7 @@ std::string row_label(const Sheet& sheet, int row) {
   return "工作表“" + sheet.name + "”第" + std::to_string(row) + "行";
 }
 
-void sheet_to_applications(const Sheet& sheet, const ColumnMap& columns, ReadResult& out) {
+void sheet_to_applications(Sheet&& sheet, const ColumnMap& columns, ReadResult& out) {
   size_t r = 0;
   while (r < sheet.rows.size() && row_is_empty(sheet.rows[r])) ++r;
   if (r == sheet.rows.size()) return;  // an empty sheet (a workbook's spare Sheet2) holds nothing
@@ -130,7 +130,11 @@ void sheet_to_applications(const Sheet& sheet, const ColumnMap& columns, ReadRes
                               "forms.md 附件3—5", "check the spelling, or add the header to templates/forms/columns.json");
   }
   std::vector<FieldMember> members(ids.size());  // resolved once per column, not per cell
-  for (size_t c = 0; c < ids.size(); ++c) members[c] = fixed_field_member(ids[c]);
+  std::vector<std::string> labels(ids.size());   // the headers, trimmed once
+  for (size_t c = 0; c < ids.size(); ++c) {
+    members[c] = fixed_field_member(ids[c]);
+    labels[c] = trim(header.cells[c].text);
+  }
   bool has_kind = false;
   for (const auto& id : ids) has_kind |= id == "kind";
   if (!has_kind && !sheet.name.empty()) {
@@ -150,17 +154,22 @@ void sheet_to_applications(const Sheet& sheet, const ColumnMap& columns, ReadRes
   // touches twice the memory (page faults were a third of reading a province's CSV).
   out.applications.reserve(out.applications.size() + (sheet.rows.size() - r));
   for (++r; r < sheet.rows.size(); ++r) {
-    const Row& row = sheet.rows[r];
+    Row& row = sheet.rows[r];
     if (row_is_empty(row)) continue;
     Application app;
     app.loc = SourceLoc{sheet.file, row.number, 0};
     app.where = row_label(sheet, row.number);
     for (size_t c = 0; c < row.cells.size() && c < ids.size(); ++c) {
       if (ids[c].empty()) continue;
-      const Cell& cell = row.cells[c];
+      Cell& cell = row.cells[c];
       Field* f = members[c] ? &(app.*members[c]) : field_by_id(app, ids[c]);
       if (!f) continue;  // cannot happen: ids were checked when the mapping was loaded
-      *f = Field{trim(cell.text), SourceLoc{sheet.file, cell.line, cell.column}, trim(header.cells[c].text)};
+      if (const std::string_view t = trim_view(cell.text); t.size() == cell.text.size())
+        f->text = std::move(cell.text);  // most are: taken, not copied
+      else
+        f->text = std::string(t);
+      f->loc = SourceLoc{sheet.file, cell.line, cell.column};
+      f->column = labels[c];
     }
     for (size_t c = ids.size(); c < row.cells.size(); ++c)
       if (!trim(row.cells[c].text).empty()) {

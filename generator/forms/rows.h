@@ -60,6 +60,6 @@ struct ReadResult {
 std::string row_label(const Sheet& sheet, int row);
 
 // The first non-empty row is the header; every later non-empty row is one application.
-void sheet_to_applications(const Sheet& sheet, const ColumnMap& columns, ReadResult& out);
+void sheet_to_applications(Sheet&& sheet, const ColumnMap& columns, ReadResult& out);  // takes the cells' texts
 
 }  // namespace gw::forms
