@@ -21,7 +21,6 @@
 #include <cerrno>
 #include <cstring>
 #include <map>
-#include <set>
 #include <memory>
 #include <stdexcept>
 #include <tuple>
@@ -224,12 +223,9 @@ class SharedFontKeeper {
     return resources.isDictionary() ? resources.getKey("/Font") : QOH::newNull();
   }
 
-  // "/" + the prefix + 24 lower-case hex digits.
+  // qpdf's key keeps the name's "/".
   static bool is_shared_name(const std::string& key) {
-    static const std::string prefix = std::string("/") + pdf::kSharedFontPrefix;
-    if (key.size() != prefix.size() + 24 || key.compare(0, prefix.size(), prefix) != 0) return false;
-    return std::all_of(key.begin() + static_cast<long>(prefix.size()), key.end(),
-                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    return !key.empty() && pdf::is_shared_font_resource(std::string_view(key).substr(1));
   }
 
   std::map<std::string, QOH> kept_;  // by resource name: the print file's font

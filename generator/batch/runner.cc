@@ -537,11 +537,6 @@ EarlyFonts::EarlyFonts(std::function<fonts::FontSet()> open, int count) : open_(
   for (int i = 0; i < count; ++i) early_.push_back(std::async(std::launch::async, open_));
 }
 
-EarlyFonts::~EarlyFonts() {
-  for (size_t i = next_; i < early_.size(); ++i)
-    if (early_[i].valid()) early_[i].wait();  // an error nobody took goes with it
-}
-
 fonts::FontSet EarlyFonts::take() {
   std::future<fonts::FontSet> ready;
   {

@@ -68,7 +68,8 @@ struct RunOptions {
 class EarlyFonts {
  public:
   EarlyFonts(std::function<fonts::FontSet()> open, int count);
-  ~EarlyFonts();  // waits for the openings still running
+  // Destroyed, it waits for the openings still running (std::async's futures do); an error nobody
+  // took goes with it.
   EarlyFonts(const EarlyFonts&) = delete;
   EarlyFonts& operator=(const EarlyFonts&) = delete;
   fonts::FontSet take();  // thread-safe

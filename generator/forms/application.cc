@@ -290,15 +290,20 @@ void for_each_field(const Application& a, const std::function<void(const std::st
   };
   for (size_t i = 0; i < a.years.size(); ++i) {
     const YearFigures& y = a.years[i];
-    group("year", i, "year", y.year), group("year", i, "revenue", y.revenue), group("year", i, "profit", y.profit),
-        group("year", i, "tax", y.tax);
+    group("year", i, "year", y.year);
+    group("year", i, "revenue", y.revenue);
+    group("year", i, "profit", y.profit);
+    group("year", i, "tax", y.tax);
   }
-  for (size_t i = 0; i < a.joint.size(); ++i)
-    group("joint", i, "name", a.joint[i].name), group("joint", i, "credit_code", a.joint[i].credit_code);
+  for (size_t i = 0; i < a.joint.size(); ++i) {
+    group("joint", i, "name", a.joint[i].name);
+    group("joint", i, "credit_code", a.joint[i].credit_code);
+  }
   for (size_t i = 0; i < a.representatives.size(); ++i) {
     const Party& r = a.representatives[i];
-    group("representative", i, "name", r.name), group("representative", i, "credit_code", r.credit_code),
-        group("representative", i, "products", r.products);
+    group("representative", i, "name", r.name);
+    group("representative", i, "credit_code", r.credit_code);
+    group("representative", i, "products", r.products);
   }
   for (const auto& sec : a.sections) fn("section." + sec.title, sec.text);
 }

@@ -5,13 +5,12 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <array>
-#include <cstdint>
 #include <functional>
 #include <cmath>
 #include <memory>
-#include <mutex>
 #include <stdexcept>
+
+#include "base/code_point_set.h"
 
 namespace gw::text {
 namespace {
@@ -20,54 +19,41 @@ constexpr std::u32string_view kStartProhibited =
     U"，。、；：？！）》」』”’〕】］｝〉〗〙〛…‥·・％‰℃°′″﹚﹜﹞,.;:?!)]}%ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ";
 constexpr std::u32string_view kEndProhibited = U"（《「『“‘〔【［｛〈〖〘〚﹙﹛﹝([{$￥＄";
 
-// A set of characters as one bit per BMP code point (all of these sets are in the BMP): asked for
-// every character of every paragraph, where searching the strings was most of breaking a line.
-class CharSet {
- public:
-  explicit CharSet(std::u32string_view chars) {
-    for (char32_t c : chars) bits_[c >> 6] |= uint64_t{1} << (c & 63);
-  }
-  bool has(char32_t c) const { return c < 0x10000 && (bits_[c >> 6] >> (c & 63) & 1) != 0; }
-
- private:
-  std::array<uint64_t, 0x10000 / 64> bits_{};
-};
-
-
 bool ascii_alnum(char32_t c) {
   return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
 }
 bool is_digit_any(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
 
-// ICU break iterators are expensive to create: clone one prototype per call site.
-template <typename Make>
-std::unique_ptr<icu::BreakIterator> clone_of(Make make, std::once_flag& once, std::unique_ptr<icu::BreakIterator>& proto) {
-  std::call_once(once, [&] {
+// ICU break iterators are expensive to create: one per thread and kind, given each paragraph in
+// turn (a clone per paragraph cost more than the breaking).
+std::unique_ptr<icu::BreakIterator> checked(icu::BreakIterator* made, UErrorCode err) {
+  std::unique_ptr<icu::BreakIterator> it(made);
+  if (U_FAILURE(err) || !it) throw std::runtime_error(std::string("ICU break iterator: ") + u_errorName(err));
+  return it;
+}
+
+icu::BreakIterator& line_iterator() {
+  thread_local const std::unique_ptr<icu::BreakIterator> it = [] {
     UErrorCode err = U_ZERO_ERROR;
-    proto.reset(make(err));
-    if (U_FAILURE(err) || !proto) throw std::runtime_error(std::string("ICU break iterator: ") + u_errorName(err));
-  });
-  static std::mutex mu;
-  std::lock_guard lock(mu);
-  return std::unique_ptr<icu::BreakIterator>(proto->clone());
+    icu::BreakIterator* made = icu::BreakIterator::createLineInstance(icu::Locale("zh"), err);
+    return checked(made, err);
+  }();
+  return *it;
 }
 
-std::unique_ptr<icu::BreakIterator> line_iterator() {
-  static std::once_flag once;
-  static std::unique_ptr<icu::BreakIterator> proto;
-  return clone_of([](UErrorCode& e) { return icu::BreakIterator::createLineInstance(icu::Locale("zh"), e); }, once, proto);
+icu::BreakIterator& word_iterator() {
+  thread_local const std::unique_ptr<icu::BreakIterator> it = [] {
+    UErrorCode err = U_ZERO_ERROR;
+    icu::BreakIterator* made = icu::BreakIterator::createWordInstance(icu::Locale("zh"), err);
+    return checked(made, err);
+  }();
+  return *it;
 }
 
-std::unique_ptr<icu::BreakIterator> word_iterator() {
-  static std::once_flag once;
-  static std::unique_ptr<icu::BreakIterator> proto;
-  return clone_of([](UErrorCode& e) { return icu::BreakIterator::createWordInstance(icu::Locale("zh"), e); }, once, proto);
-}
-
-// ICU works in UTF-16; map its offsets back to code-point indices.
 // What a thread's iterator is left with between paragraphs (setText keeps a reference to its text).
 const icu::UnicodeString kNoText;
 
+// ICU works in UTF-16; map its offsets back to code-point indices.
 struct Utf16 {
   icu::UnicodeString str;
   std::vector<size_t> cp_at;  // UTF-16 offset -> code point index (size = length + 1)
@@ -86,17 +72,17 @@ struct Utf16 {
 }  // namespace
 
 bool is_line_start_prohibited(char32_t c) {
-  static const CharSet set(kStartProhibited);
-  return set.has(c);
+  static const CodePointSet set(kStartProhibited);  // asked per character of every paragraph
+  return set.contains(c);
 }
 bool is_line_end_prohibited(char32_t c) {
-  static const CharSet set(kEndProhibited);
-  return set.has(c);
+  static const CodePointSet set(kEndProhibited);
+  return set.contains(c);
 }
 
 bool is_squeezable(char32_t c) {
-  static const CharSet set(U"，。、；：？！（）《》「」『』“”‘’〔〕【】");
-  return set.has(c);
+  static const CodePointSet set(U"，。、；：？！（）《》「」『』“”‘’〔〕【】");
+  return set.contains(c);
 }
 
 bool is_cjk(char32_t c) {
@@ -109,15 +95,13 @@ std::vector<bool> break_opportunities(std::u32string_view s) {
   std::vector<bool> allowed(s.size(), false);
   if (s.size() < 2) return allowed;
   Utf16 u(s);
-  // One iterator per thread, given each paragraph in turn (cloning one per paragraph cost more than
-  // the breaking).
-  thread_local const std::unique_ptr<icu::BreakIterator> it = line_iterator();
-  it->setText(u.str);
-  for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+  icu::BreakIterator& it = line_iterator();
+  it.setText(u.str);
+  for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {
     size_t i = u.cp_at[static_cast<size_t>(b)];
     if (i > 0 && i < s.size()) allowed[i] = true;
   }
-  it->setText(kNoText);  // it kept a reference to this paragraph's text
+  it.setText(kNoText);
   for (size_t i = 1; i < s.size(); ++i) {
     char32_t prev = s[i - 1], cur = s[i];
     // ICU 72 (UAX #14 LB19) never breaks around quotation marks; in Chinese “ opens and ” closes,
@@ -143,13 +127,13 @@ std::vector<size_t> word_boundaries(std::u32string_view s) {
   std::vector<size_t> out;
   if (s.size() < 2) return out;
   Utf16 u(s);
-  thread_local const std::unique_ptr<icu::BreakIterator> it = word_iterator();
-  it->setText(u.str);
-  for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+  icu::BreakIterator& it = word_iterator();
+  it.setText(u.str);
+  for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {
     size_t i = u.cp_at[static_cast<size_t>(b)];
     if (i > 0 && i < s.size()) out.push_back(i);
   }
-  it->setText(kNoText);
+  it.setText(kNoText);
   return out;
 }
 

@@ -22,6 +22,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "base/code_point_set.h"
 #include "base/sha256.h"
 #include "base/units.h"
 #include "base/utf8.h"
@@ -73,15 +74,10 @@ void set_info(HpdfSession& s, const char* key, const std::string& value) {
 using CharsByFace = std::map<int, std::u32string>;
 
 CharsByFace collect(const layout::Document& doc, const fonts::FontSet& fonts) {
-  // Per face, a bit per BMP character: sorted and without repeats when read out (sorting every
-  // glyph of a document was a hundredth of a batch). Characters beyond the BMP are rare: sorted.
-  struct Seen {
-    std::vector<uint64_t> bmp = std::vector<uint64_t>(0x10000 / 64);
-    std::u32string beyond;
-  };
-  std::map<int, Seen> seen;
+  // Sets, read out sorted: sorting every glyph of a document was a hundredth of a batch.
+  std::map<int, CodePointSet> seen;
   int last_face = -1;
-  Seen* last = nullptr;
+  CodePointSet* last = nullptr;
   for (size_t p = 0; p < doc.pages.size(); ++p)
     for (const auto& line : doc.pages[p].lines)
       for (const auto& g : line.glyphs) {
@@ -91,21 +87,10 @@ CharsByFace collect(const layout::Document& doc, const fonts::FontSet& fonts) {
                            "install a font that has it and add it to the role's chain in fonts/fonts.xml, or pass --font " +
                                line.font_role + "=PATH");
         if (g.face != last_face) last_face = g.face, last = &seen[g.face];
-        if (g.cp < 0x10000)
-          last->bmp[g.cp >> 6] |= uint64_t{1} << (g.cp & 63);
-        else
-          last->beyond.push_back(g.cp);
+        last->insert(g.cp);
       }
   CharsByFace c;
-  for (auto& [face, s] : seen) {
-    std::u32string& cps = c[face];
-    for (size_t w = 0; w < s.bmp.size(); ++w)
-      for (uint64_t bits = s.bmp[w]; bits; bits &= bits - 1)
-        cps.push_back(static_cast<char32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));
-    std::sort(s.beyond.begin(), s.beyond.end());
-    s.beyond.erase(std::unique(s.beyond.begin(), s.beyond.end()), s.beyond.end());
-    cps += s.beyond;
-  }
+  for (const auto& [face, set] : seen) c[face] = set.sorted();
   return c;
 }
 
@@ -114,7 +99,13 @@ CharsByFace collect(const layout::Document& doc, const fonts::FontSet& fonts) {
 struct SharedFonts::Impl {
   const fonts::FontSet* fonts = nullptr;
   CharsByFace skeleton;  // per face: the characters every document of the kind sets in it
-  std::map<std::pair<int, Deflate>, FontParts> parts;
+
+  // A face's shared font, made once, and its resource name (kSharedFontPrefix and the digest).
+  struct Font {
+    FontParts parts;
+    std::string resource;
+  };
+  std::map<std::pair<int, Deflate>, Font> made;
 
   const std::u32string* common(const fonts::FontSet& set, int face) const {
     if (&set != fonts) throw std::logic_error("SharedFonts used with another FontSet than it was made with");
@@ -122,16 +113,15 @@ struct SharedFonts::Impl {
     return it == skeleton.end() ? nullptr : &it->second;
   }
 
-  const FontParts& parts_for(int face, Deflate how) {
-    auto key = std::make_pair(face, how);
-    auto it = parts.find(key);
-    if (it == parts.end()) {
-      it = parts.emplace(key, make_font_parts(*fonts, face, skeleton.at(face), how)).first;
-      names.emplace(key, kSharedFontPrefix + digest(it->second));
+  const Font& font_for(int face, Deflate how) {
+    auto it = made.find({face, how});
+    if (it == made.end()) {
+      FontParts parts = make_font_parts(*fonts, face, skeleton.at(face), how);
+      std::string resource = kSharedFontPrefix + digest(parts);
+      it = made.emplace(std::make_pair(face, how), Font{std::move(parts), std::move(resource)}).first;
     }
     return it->second;
   }
-  const std::string& name_of(int face, Deflate how) const { return names.at({face, how}); }
 
  private:
   // A digest of everything embed_font_parts writes: fonts of the same digest are the same objects.
@@ -159,9 +149,8 @@ struct SharedFonts::Impl {
       num(v);
     for (int w : p.sub.widths) num(w);
     put(metrics);
-    return h.hex().substr(0, 24);  // 96 bits: no two fonts of a run collide
+    return h.hex().substr(0, kSharedFontDigits);
   }
-  std::map<std::pair<int, Deflate>, std::string> names;  // resource names, as parts
 };
 
 SharedFonts::SharedFonts(const layout::Document& skeleton, const fonts::FontSet& fonts,
@@ -400,6 +389,13 @@ class PageWriter {
 
 }  // namespace
 
+bool is_shared_font_resource(std::string_view name) {
+  const std::string_view prefix = kSharedFontPrefix;
+  if (name.size() != prefix.size() + kSharedFontDigits || name.substr(0, prefix.size()) != prefix) return false;
+  return std::all_of(name.begin() + static_cast<long>(prefix.size()), name.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
 std::string write_pdf(const layout::Document& doc, const fonts::FontSet& fonts, const PdfOptions& opts) {
   // A PDF needs at least one page (viewers reject /Count 0); layout never produces none.
   if (doc.pages.empty()) throw std::logic_error("write_pdf: the laid-out document has no pages");
@@ -434,8 +430,9 @@ std::string write_pdf(const layout::Document& doc, const fonts::FontSet& fonts, 
   int own_count = 0;
   for (DocFont& f : doc_fonts.all()) {
     if (f.shared) {
-      f.embedded = embed_font_parts(s, opts.shared->impl().parts_for(f.face, how));
-      f.resource = opts.shared->impl().name_of(f.face, how);
+      const SharedFonts::Impl::Font& shared = opts.shared->impl().font_for(f.face, how);
+      f.embedded = embed_font_parts(s, shared.parts);
+      f.resource = shared.resource;
     } else {
       f.embedded = embed_font_parts(s, own_parts.emplace_back(make_font_parts(fonts, f.face, f.cps, how)));
       f.resource = 'F';

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "fonts/font_set.h"
 #include "layout/laid_out.h"
@@ -43,6 +44,9 @@ class SharedFonts {
 // of the same such name are the same objects, so a print file keeps one without reading either
 // (batch/merge.cc). A document's own fonts are F1, F2, ….
 inline constexpr char kSharedFontPrefix[] = "Gw";
+inline constexpr size_t kSharedFontDigits = 24;  // 96 bits: no two fonts of a run collide
+// Whether a resource name (without its "/") is a SharedFonts font's.
+bool is_shared_font_resource(std::string_view name);
 
 struct PdfOptions {
   bool deterministic = true;  // no creation date, no random /ID: byte-identical output run to run
