@@ -26,29 +26,19 @@ bool is_digit_any(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' 
 
 // ICU break iterators are expensive to create: one per thread and kind, given each paragraph in
 // turn (a clone per paragraph cost more than the breaking).
-std::unique_ptr<icu::BreakIterator> checked(icu::BreakIterator* made, UErrorCode err) {
-  std::unique_ptr<icu::BreakIterator> it(made);
-  if (U_FAILURE(err) || !it) throw std::runtime_error(std::string("ICU break iterator: ") + u_errorName(err));
-  return it;
-}
-
-icu::BreakIterator& line_iterator() {
+template <icu::BreakIterator* (*Create)(const icu::Locale&, UErrorCode&)>
+icu::BreakIterator& per_thread() {
   thread_local const std::unique_ptr<icu::BreakIterator> it = [] {
     UErrorCode err = U_ZERO_ERROR;
-    icu::BreakIterator* made = icu::BreakIterator::createLineInstance(icu::Locale("zh"), err);
-    return checked(made, err);
+    std::unique_ptr<icu::BreakIterator> made(Create(icu::Locale("zh"), err));
+    if (U_FAILURE(err) || !made) throw std::runtime_error(std::string("ICU break iterator: ") + u_errorName(err));
+    return made;
   }();
   return *it;
 }
 
-icu::BreakIterator& word_iterator() {
-  thread_local const std::unique_ptr<icu::BreakIterator> it = [] {
-    UErrorCode err = U_ZERO_ERROR;
-    icu::BreakIterator* made = icu::BreakIterator::createWordInstance(icu::Locale("zh"), err);
-    return checked(made, err);
-  }();
-  return *it;
-}
+icu::BreakIterator& line_iterator() { return per_thread<&icu::BreakIterator::createLineInstance>(); }
+icu::BreakIterator& word_iterator() { return per_thread<&icu::BreakIterator::createWordInstance>(); }
 
 // What a thread's iterator is left with between paragraphs (setText keeps a reference to its text).
 const icu::UnicodeString kNoText;
