@@ -2,8 +2,9 @@
 # Batch benchmark (issue 6): 1,000 synthetic applicants across 10 provinces (bench/make_batch_data.py),
 # `gongwen batch` with 1 and 2 jobs (medians of three alternating runs): seconds, pages per second
 # (the pages of the documents rendered; the print files repeat them and are reported apart), peak
-# memory (/usr/bin/time -v); memory against the number of applicants (250 in 10 provinces, 1,000 in
-# 40: the same packet size); then LibreOffice converting gongwen's DOCX of the same documents
+# memory (/usr/bin/time -v); what this machine's two cores give two independent processes doing the
+# same work (the ceiling for the 1 → 2 jobs speed-up); memory against the number of applicants (250,
+# 1,000 and 4,000, all in packets of 25); then LibreOffice converting gongwen's DOCX of the same documents
 # (`soffice --headless --convert-to pdf`) on a subset, extrapolated to the whole batch.
 # usage: bench/batch_bench.sh [BUILD_DIR=build] [LO_SUBSET=100]
 set -euo pipefail
@@ -17,6 +18,7 @@ trap 'rm -rf "$work"' EXIT
 python3 bench/make_batch_data.py "$work/data" 1000 10
 python3 bench/make_batch_data.py "$work/data250" 250 10
 python3 bench/make_batch_data.py "$work/data40" 1000 40
+python3 bench/make_batch_data.py "$work/data160" 4000 160
 
 # run LABEL ARGS…: one batch run; prints seconds, document pages, pages/s, peak RSS.
 run() {
@@ -45,15 +47,34 @@ for i in 1 2 3; do
   cat "$work/last" >>"$work/jobs1"
   run "1000 applicants, --jobs 2 (#$i)" "$work/data/batch.csv" --no-quotas --out "$work/o2-$i" --jobs 2
   cat "$work/last" >>"$work/jobs2"
+  # The machine's own scaling: two `--jobs 1` runs of the same batch side by side share nothing but
+  # the cores, caches and memory bus, so 2 × (one run's time) ÷ (the pair's time) is the most a second
+  # job can give here (virtual CPUs on a shared host rarely give 2×).
+  t0=$(date +%s.%N)
+  "$gw" batch "$work/data/batch.csv" --no-quotas --out "$work/p1-$i" --jobs 1 >/dev/null &
+  "$gw" batch "$work/data/batch.csv" --no-quotas --out "$work/p2-$i" --jobs 1 >/dev/null
+  wait
+  t1=$(date +%s.%N)
+  printf '%-34s %7.2f s\n' "two --jobs 1 runs side by side (#$i)" "$(echo "$t1 - $t0" | bc -l)"
+  echo "$(echo "$t1 - $t0" | bc -l)" >>"$work/pairs"
+  rm -rf "$work/p1-$i" "$work/p2-$i"
 done
 read -r s1 p1 c1 < <(sort -n "$work/jobs1" | sed -n 2p)
 read -r s2 p2 _ < <(sort -n "$work/jobs2" | sed -n 2p)
 diff -r "$work/o1-1" "$work/o2-1" >/dev/null && echo "   --jobs 1 and --jobs 2 outputs byte-identical" || echo "   OUTPUTS DIFFER"
+pair=$(sort -n "$work/pairs" | sed -n 2p)
 printf '   medians: --jobs 1 %.2f s (%.1f pages/s), --jobs 2 %.2f s (%.1f pages/s); speed-up 1 → 2 jobs: %.2f×\n' \
   "$s1" "$(echo "$p1 / $s1" | bc -l)" "$s2" "$(echo "$p2 / $s2" | bc -l)" "$(echo "$s1 / $s2" | bc -l)"
-echo "== memory against the number of applicants (packets of 100 and of 25 applicants)"
+printf '   the machine: two --jobs 1 runs side by side %.2f s, i.e. %.2f× one run'"'"'s throughput; --jobs 2 reaches %.0f %% of that\n' \
+  "$pair" "$(echo "2 * $s1 / $pair" | bc -l)" "$(echo "100 * ($s1 / $s2) / (2 * $s1 / $pair)" | bc -l)"
+echo "== memory against the number of applicants (packets of 25 applicants)"
 run "250 applicants / 10 provinces, -j2" "$work/data250/batch.csv" --no-quotas --out "$work/o250" --jobs 2
+rss250=$(grep "Maximum resident set size" "$work/time" | awk '{print $NF}')
 run "1000 applicants / 40 provinces, -j2" "$work/data40/batch.csv" --no-quotas --out "$work/o40" --jobs 2
+run "4000 applicants / 160 provinces, -j2" "$work/data160/batch.csv" --no-quotas --out "$work/o160" --jobs 2
+rss4000=$(grep "Maximum resident set size" "$work/time" | awk '{print $NF}')
+printf '   peak RSS grows by %.1f KB per applicant from 250 to 4000 applicants\n' "$(echo "($rss4000 - $rss250) / 3750" | bc -l)"
+rm -rf "$work/o160"
 echo "== other runs"
 run "1000 applicants, --jobs 2 --docx" "$work/data/batch.csv" --no-quotas --out "$work/odocx" --jobs 2 --docx
 run "1000 applicants, --resume (nothing to do)" "$work/data/batch.csv" --no-quotas --out "$work/o2-1" --jobs 2 --resume

@@ -80,16 +80,16 @@ struct Resolved {
 };
 
 // The letter's 文号: given in the data (the same on every row of the province), else reserved.
-std::optional<Resolved> resolve_wenhao(const Packet& p, const std::string& year_text, const PlanOptions& options,
-                                       std::vector<Problem>& problems) {
+std::optional<Resolved> resolve_wenhao(const Packet& p, const std::vector<forms::Application>& apps, const std::string& year_text,
+                                       const PlanOptions& options, std::vector<Problem>& problems) {
   const forms::Field* given = nullptr;
-  for (const auto& a : p.apps) {
+  for (const auto& a : apps) {
     if (a.letter_number.empty()) continue;
     if (!given) {
       given = &a.letter_number;
     } else if (a.letter_number.text != given->text) {
-      problems.push_back({Diagnostic{Severity::Error, a.letter_number.loc,
-                                     a.where + "推荐函文号“" + a.letter_number.text + "”与" + p.apps.front().where + "等行的“" +
+      problems.push_back({Diagnostic{Severity::Error, a.letter_number.loc(),
+                                     a.where + "推荐函文号“" + a.letter_number.text + "”与" + apps.front().where + "等行的“" +
                                          given->text + "”不同；" + p.province + "的推荐材料未生成",
                                      "同一推荐单位的各行写同一个推荐函文号", "forms.md A recommendation packet"},
                           p.province});
@@ -110,7 +110,7 @@ std::optional<Resolved> resolve_wenhao(const Packet& p, const std::string& year_
   if (options.reserve_wenhao) {
     if (auto w = options.reserve_wenhao(p, agency, year)) return Resolved{*w, "archive"};
   }
-  SourceLoc loc = given ? given->loc : p.apps.front().loc;
+  SourceLoc loc = given ? given->loc() : apps.front().loc;
   problems.push_back({Diagnostic{Severity::Error, loc,
                                  given ? "推荐函文号“" + given->text + "”不是完整的文号；" + p.province + "的推荐材料未生成"
                                        : p.province + "的数据没有推荐函文号；推荐材料未生成",
@@ -244,40 +244,41 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
   for (const auto& key : order) {
     Packet p;
     p.province = key;
-    p.apps = std::move(groups[key]);
-    p.recommender = first_of(p.apps, &forms::Application::recommender);
-    std::string fill_date = first_of(p.apps, &forms::Application::fill_date);
+    // The records as Applications while the packet is planned; packed into p.apps at the end.
+    std::vector<forms::Application> apps = std::move(groups[key]);
+    p.recommender = first_of(apps, &forms::Application::recommender);
+    std::string fill_date = first_of(apps, &forms::Application::fill_date);
     std::string folder = safe_file_part(key);
     p.merged_file = folder + "-合订本.pdf";
     p.merged_title = p.recommender + "推荐材料";
 
-    auto wenhao = resolve_wenhao(p, fill_date, options, plan.problems);
+    auto wenhao = resolve_wenhao(p, apps, fill_date, options, plan.problems);
     if (!wenhao) continue;
     p.wenhao = wenhao->wenhao;
     p.wenhao_source = wenhao->source;
 
-    forms::SummaryTable cases = forms::typical_case_table(p.apps, options.sort);
-    forms::SummaryTable brands = forms::brand_table(p.apps, options.sort);
+    forms::SummaryTable cases = forms::typical_case_table(apps, options.sort);
+    forms::SummaryTable brands = forms::brand_table(apps, options.sort);
     LetterCounts counts;
     counts.typical_cases = static_cast<int>(cases.rows.size());
     for (const auto* a : brands.sources)
       (a->kind == forms::Kind::RegionalBrand ? counts.regional_brands : counts.enterprise_brands)++;
     counts.application_forms = true;
 
-    size_t total = 2 + p.apps.size();
+    size_t total = 2 + apps.size();
     size_t n = 0;
 
     DocumentPlan letter;
     letter.kind = DocKind::Letter;
     std::string filled;
     try {
-      letter.letter = make_cover_letter(options.letter_template, template_text,
-                                        letter_values(p.recommender, p.province, p.wenhao, fill_date, counts), &filled);
+      letter.letter = std::make_unique<model::Notice>(make_cover_letter(
+          options.letter_template, template_text, letter_values(p.recommender, p.province, p.wenhao, fill_date, counts), &filled));
     } catch (const InputError& e) {
       plan.problems.push_back({e.diagnostic(), p.province});
       continue;
     }
-    Diagnostics checked = check::check_notice(letter.letter);
+    Diagnostics checked = check::check_notice(*letter.letter);
     bool letter_ok = true;
     for (const auto& d : checked.items()) {
       if (d.severity == Severity::Error) letter_ok = false;
@@ -293,16 +294,16 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
 
     DocumentPlan summary;
     summary.kind = DocKind::Summary;
-    summary.summary = summary_form(p.apps, cases, brands);
+    summary.summary = std::make_unique<layout::SummaryForm>(summary_form(apps, cases, brands));
     summary.file = folder + "/" + numbered(++n, total) + "-附件5-推荐汇总表.pdf";
     summary.title = "附件5 中国消费名品方阵推荐汇总表";
     summary.label = "附件5-";
     summary.docx = true;
-    summary.fingerprint = fingerprint("attachment5", serialize(summary.summary), options.environment);
+    summary.fingerprint = fingerprint("attachment5", serialize(*summary.summary), options.environment);
     p.documents.push_back(std::move(summary));
 
     for (auto kind : {forms::Kind::TypicalCase, forms::Kind::EnterpriseBrand, forms::Kind::RegionalBrand})
-      if (auto common = common_characters(p.apps, kind); !common.empty()) p.common_characters[kind] = std::move(common);
+      if (auto common = common_characters(apps, kind); !common.empty()) p.common_characters[kind] = std::move(common);
 
     // 附件3 then 附件4, each in the order (and with the 序号) of its 汇总表 table.
     {
@@ -311,7 +312,7 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
           const forms::Application& a = *table->sources[i];
           DocumentPlan d;
           d.kind = DocKind::Application;
-          d.app = static_cast<size_t>(&a - p.apps.data());
+          d.app = static_cast<size_t>(&a - apps.data());
           int att = forms::attachment_number(a.kind);
           std::string tag = "附件" + std::to_string(att) + "-" + std::to_string(i + 1);
           std::string shown = a.kind == forms::Kind::TypicalCase ? a.name.text : a.brand_name.text;
@@ -329,6 +330,9 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
         }
       }
     }
+    p.apps.reserve(apps.size());
+    for (const auto& a : apps) p.apps.add(a);  // in order: DocumentPlan::app indexes both
+    p.apps.shrink_to_fit();
     plan.packets.push_back(std::move(p));
   }
   return plan;

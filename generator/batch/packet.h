@@ -15,6 +15,7 @@
 #include "base/diagnostic.h"
 #include "forms/application.h"
 #include "forms/collation.h"
+#include "forms/packed_applications.h"
 #include "forms/quotas.h"
 #include "forms/rows.h"
 #include "layout/summary_layout.h"
@@ -34,9 +35,11 @@ struct DocumentPlan {
   std::string fingerprint;  // SHA-256 of everything the bytes depend on (--resume compares it)
   bool docx = false;        // a DOCX twin is written with --docx (every kind but the print file)
 
-  model::Notice letter;         // kind Letter
-  layout::SummaryForm summary;  // kind Summary
-  size_t app = 0;               // kind Application: index into Packet::apps
+  // Held apart: a packet has one letter and one 汇总表 but a 申报书 per applicant, and a Notice inline
+  // made every plan 1.8 KB.
+  std::unique_ptr<model::Notice> letter;         // kind Letter
+  std::unique_ptr<layout::SummaryForm> summary;  // kind Summary
+  size_t app = 0;                                // kind Application: index into Packet::apps
 };
 
 struct Packet {
@@ -46,7 +49,7 @@ struct Packet {
   std::string wenhao_source;  // "data" or "archive"
   std::string merged_file;  // the print file, e.g. "福建省-合订本.pdf"
   std::string merged_title;
-  std::vector<forms::Application> apps;  // the valid records of this province, in input order
+  forms::PackedApplications apps;        // the valid records of this province, in input order
   std::vector<DocumentPlan> documents;   // in print order: letter, 附件5, 附件3…, 附件4…
   // Per kind of 申报书: the characters of the data most of them print (batch::common_characters),
   // embedded once for all of them like the form's fixed words. In their fingerprints: a 申报书's

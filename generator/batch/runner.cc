@@ -283,21 +283,21 @@ class Runner {
       std::string docx_bytes;
       switch (d.kind) {
         case DocKind::Letter:
-          doc = layout::layout_notice(d.letter, o_.style, fonts);
+          doc = layout::layout_notice(*d.letter, o_.style, fonts);
           if (want_docx) {
             docx::DocxOptions xo = docx::options_for_fonts(fonts);
             docx::take_layout_decisions(xo, doc);
-            docx_bytes = docx::write_docx(d.letter, o_.style, xo);
+            docx_bytes = docx::write_docx(*d.letter, o_.style, xo);
           }
           break;
         case DocKind::Summary: {
           layout::SummaryDecisions decisions;
-          doc = layout::layout_summary(d.summary, o_.style, fonts, &decisions);
-          if (want_docx) docx_bytes = docx::write_summary_docx(d.summary, o_.style, docx::options_for_fonts(fonts), &decisions);
+          doc = layout::layout_summary(*d.summary, o_.style, fonts, &decisions);
+          if (want_docx) docx_bytes = docx::write_summary_docx(*d.summary, o_.style, docx::options_for_fonts(fonts), &decisions);
           break;
         }
         case DocKind::Application: {
-          const forms::Kind kind = p.apps[d.app].kind;
+          const forms::Kind kind = p.apps.kind(d.app);
           if (wf.packet != pi) {
             wf.forms.clear();
             wf.packet = pi;
@@ -312,7 +312,7 @@ class Runner {
                 sk->second, fonts, common == p.common_characters.end() ? std::map<int, std::u32string>{} : value_faces(common->second, o_.style, fonts));
           }
           shared = sf.get();
-          ApplicationDocument a = render_application(p.apps[d.app], *o_.templates, o_.style, fonts, want_docx);
+          ApplicationDocument a = render_application(p.apps.get(d.app), *o_.templates, o_.style, fonts, want_docx);
           doc = std::move(a.laid_out);
           docx_bytes = std::move(a.docx);
           break;

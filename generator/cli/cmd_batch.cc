@@ -152,7 +152,7 @@ int register_letters(archive::Archive& store, const std::vector<batch::Packet>& 
                   << " (from the data) is already registered in the archive; the letter was not registered again\n";
         continue;
       }
-      archive::register_notice(store, letter.letter, tmpl::write_notice_xml(letter.letter), "xml", it->second, ours);
+      archive::register_notice(store, *letter.letter, tmpl::write_notice_xml(*letter.letter), "xml", it->second, ours);
     } catch (const std::exception& e) {
       std::cerr << "error: " << p.province << ": the letter " << p.wenhao << " could not be registered in the archive: " << e.what() << "\n";
       ++failed;

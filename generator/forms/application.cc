@@ -105,6 +105,17 @@ int attachment_number(Kind k) { return k == Kind::TypicalCase ? 3 : 4; }
 
 const char* list_name(Kind k) { return k == Kind::TypicalCase ? "典型案例" : "消费名品"; }
 
+std::shared_ptr<const FieldSource> make_field_source(std::string file, std::string column) {
+  return std::make_shared<const FieldSource>(FieldSource{std::move(file), std::move(column)});
+}
+
+namespace {
+const std::string kNoText;
+}
+
+const std::string& Field::file() const { return source ? source->file : kNoText; }
+const std::string& Field::column() const { return source ? source->column : kNoText; }
+
 const std::vector<std::string>& direction_names() {
   static const std::vector<std::string> names = {
       "消费数据驱动产品设计创新",   "智能仿真测款驱动新品孵化",     "个性化定制驱动消费模式重塑",
@@ -273,6 +284,12 @@ void tidy(Application& app) {
   std::erase_if(app.representatives, [](const Party& p) { return all_empty({&p.name, &p.credit_code, &p.products}); });
   std::erase_if(app.years, [](const YearFigures& y) { return all_empty({&y.year, &y.revenue, &y.profit, &y.tax}); });
   std::erase_if(app.sections, [](const Section& s) { return s.text.empty(); });
+  // A reader makes every group its columns name (three 联合申报单位, most of them empty) and sections one
+  // by one: what is kept is held for the whole batch, so the spare room is given back.
+  app.joint.shrink_to_fit();
+  app.representatives.shrink_to_fit();
+  app.years.shrink_to_fit();
+  app.sections.shrink_to_fit();
   // Known sections in the form's order; unknown titles (a deployer's extra column) keep their place after.
   const auto& order = section_titles(app.kind);
   auto rank = [&](const Section& s) {

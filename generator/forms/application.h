@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,13 +28,27 @@ int attachment_number(Kind k);                        // 3 or 4
 // forms.md rule 8 counts two lists: "典型案例" (附件5 table 1) and "消费名品" (table 2).
 const char* list_name(Kind k);
 
-// A value with its origin. `column` is the spreadsheet column header (or JSON key) it was read from;
-// loc.file is the data file, loc.line the row (XLSX: the sheet row; CSV: the line the field starts on).
+// Where the values of one column of one data file were read: the file and the column header (or JSON
+// key). Shared by all of them: a record has some 70 values, and a copy of both strings in each was
+// two thirds of the memory a data set took (bench/batch_bench.sh, memory against applicants).
+struct FieldSource {
+  std::string file;
+  std::string column;
+};
+std::shared_ptr<const FieldSource> make_field_source(std::string file, std::string column);
+
+// A value with its origin: `source` names the data file and the column (or JSON key), `line` the row
+// (XLSX: the sheet row; CSV: the line the field starts on), `col` the character column if known.
 struct Field {
   std::string text;
-  SourceLoc loc;
-  std::string column;
+  std::shared_ptr<const FieldSource> source;  // null: not read from a file (made in code, or absent)
+  int line = 0;
+  int col = 0;
+
   bool empty() const { return text.empty(); }
+  SourceLoc loc() const { return SourceLoc{file(), line, col}; }
+  const std::string& file() const;    // empty when unknown
+  const std::string& column() const;  // empty when unknown
 };
 
 // 近三年经营情况: one year of the 3-year table. Amounts in 万元 as written (validated as numbers).

@@ -17,17 +17,17 @@ class ApplicationValues : public tmpl::FormValues {
     if (id == "direction_name") {
       auto n = app_.direction_number();
       t.text = n ? direction_names()[static_cast<size_t>(*n - 1)] : app_.direction.text;
-      t.loc = app_.direction.loc;
+      t.loc = app_.direction.loc();
       t.placeholder = "申报方向";
     } else if (id == "kind_name") {
       t.text = kind_name(app_.kind);
-      t.loc = app_.kind_text.loc;
+      t.loc = app_.kind_text.loc();
       t.placeholder = "申报类型";
     } else {
       if (!known(id)) return std::nullopt;
       if (const Field* f = find_field(app_, id)) {
         t.text = f->text;
-        t.loc = f->loc;
+        t.loc = f->loc();
       }
     }
     if (filter == "date") {

@@ -33,7 +33,7 @@ void read_object(const json& obj, size_t index, const std::string& file, const C
     Field* f = field_by_id(app, id);
     if (!f) return false;
     bool ascii_key = std::all_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    *f = Field{scalar_text(v), SourceLoc{file, 0, 0}, ascii_key ? label_of(id) : key};
+    *f = Field{scalar_text(v), make_field_source(file, ascii_key ? label_of(id) : key)};
     return true;
   };
   auto group = [&](const json& arr, const std::string& key, const char* prefix, std::initializer_list<const char*> members) {

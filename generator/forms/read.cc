@@ -36,18 +36,18 @@ void load_narratives(Application& app, const std::string& data_file, Diagnostics
     std::error_code ec;
     auto size = fs::file_size(p, ec);
     if (ec) {
-      diags.error(sec.text.loc, app.where + "「" + app.name.text + "」" + sec.title + "：文件“" + sec.text.text + "”无法读取（" + ec.message() + "）",
+      diags.error(sec.text.loc(), app.where + "「" + app.name.text + "」" + sec.title + "：文件“" + sec.text.text + "”无法读取（" + ec.message() + "）",
                   "forms.md 附件3—5", "paths are relative to the data file's folder");
       continue;
     }
     if (size > kMaxNarrativeBytes) {
-      diags.error(sec.text.loc, app.where + "「" + app.name.text + "」" + sec.title + "：文件“" + sec.text.text + "”大于1 MiB（上限）", "forms.md 附件3—5");
+      diags.error(sec.text.loc(), app.where + "「" + app.name.text + "」" + sec.title + "：文件“" + sec.text.text + "”大于1 MiB（上限）", "forms.md 附件3—5");
       continue;
     }
     std::string text = read_file(p.string());
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.erase(0, 3);
     if (!is_valid_utf8(text)) {
-      diags.error(sec.text.loc, app.where + "「" + app.name.text + "」" + sec.title + "：文件“" + sec.text.text + "”不是UTF-8编码", "forms.md 附件3—5",
+      diags.error(sec.text.loc(), app.where + "「" + app.name.text + "」" + sec.title + "：文件“" + sec.text.text + "”不是UTF-8编码", "forms.md 附件3—5",
                   "convert it: iconv -f GBK -t UTF-8");
       continue;
     }
@@ -55,7 +55,9 @@ void load_narratives(Application& app, const std::string& data_file, Diagnostics
     for (char c : text)
       if (c != '\r') clean += c;
     sec.text.text = trim(clean);
-    sec.text.loc = SourceLoc{p.string(), 1, 0};
+    sec.text.source = make_field_source(p.string(), sec.text.column());
+    sec.text.line = 1;
+    sec.text.col = 0;
   }
 }
 

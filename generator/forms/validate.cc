@@ -23,12 +23,12 @@ std::string who(const Application& app) {
 }
 
 // The field as the user knows it: the column header it came from, else the form's label.
-std::string label(const Field& f, const std::string& id) { return f.column.empty() ? label_of(id) : f.column; }
+std::string label(const Field& f, const std::string& id) { return f.column().empty() ? label_of(id) : f.column(); }
 
 // The cell when the reader knew it, else the record.
 SourceLoc where_of(const Field& f, const Application& app) {
-  bool known = !f.loc.file.empty() && (f.loc.line > 0 || app.loc.line == 0);
-  return known ? f.loc : app.loc;
+  bool known = !f.file().empty() && (f.line > 0 || app.loc.line == 0);
+  return known ? f.loc() : app.loc;
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {

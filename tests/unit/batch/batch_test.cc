@@ -263,7 +263,7 @@ TEST_CASE("the characters most of a packet's 申报书 print are found, and shar
     forms::Application a;
     a.kind = kind;
     a.name.text = name;
-    a.sections.push_back({"案例背景", forms::Field{story, {}, ""}});
+    a.sections.push_back({"案例背景", forms::Field{story}});
     return a;
   };
   std::vector<forms::Application> apps = {

@@ -52,11 +52,11 @@ TEST_CASE("CSV rows become applications; groups compacted, unknown columns warne
   CHECK(a.kind == Kind::TypicalCase);
   CHECK(a.where == "第2行");
   CHECK(a.name.text == "甲公司");
-  CHECK(a.name.loc.line == 2);
-  CHECK(a.name.column == "单位名称");
+  CHECK(a.name.line == 2);
+  CHECK(a.name.column() == "单位名称");
   REQUIRE(a.joint.size() == 1);  // group 1 was empty, group 2 moves up
   CHECK(a.joint[0].name.text == "乙公司");
-  CHECK(a.joint[0].credit_code.column == "联合申报单位2信用代码");
+  CHECK(a.joint[0].credit_code.column() == "联合申报单位2信用代码");
   REQUIRE(a.years.size() == 1);
   CHECK(a.years[0].revenue.text == "100.5");
   REQUIRE(a.section("解决方案"));
@@ -105,7 +105,7 @@ TEST_CASE("a narrative cell may name a .txt file beside the data file") {
   ReadResult r = read_applications(csv, (dir / "data.csv").string(), columns());
   REQUIRE(r.applications.size() == 1);
   CHECK(r.applications[0].section("案例背景")->text.text == "背景第一段\n背景第二段");
-  CHECK(r.applications[0].section("案例背景")->text.loc.file == (dir / "n" / "bg.txt").string());
+  CHECK(r.applications[0].section("案例背景")->text.file() == (dir / "n" / "bg.txt").string());
   REQUIRE(r.diagnostics.items().size() == 1);
   CHECK(r.diagnostics.items()[0].message.find("文件“n/missing.txt”无法读取") != std::string::npos);
   fs::remove_all(dir);
