@@ -68,13 +68,6 @@ std::string numbered(size_t n, size_t total) {
   return std::string(t.size() > s.size() ? t.size() - s.size() : 0, '0') + s;
 }
 
-// The record a data-set diagnostic (rules 3, 8) is about: messages name the record by its `where`.
-const forms::Application* record_of(const Diagnostic& d, const std::vector<const forms::Application*>& apps) {
-  for (const auto* a : apps)
-    if (a->loc.file == d.loc.file && !a->where.empty() && starts_with(d.message, a->where + "「")) return a;
-  return nullptr;
-}
-
 struct Resolved {
   std::string wenhao, source;
 };
@@ -147,74 +140,72 @@ std::string safe_file_part(const std::string& name) {
 
 Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& columns, const PlanOptions& options) {
   Plan plan;
-  std::vector<forms::Application> all;
-  for (const auto& file : files) {
-    forms::ReadResult r = forms::read_applications(file, columns);
-    for (auto& d : r.diagnostics.items()) {
-      if (d.severity == Severity::Error)
-        plan.problems.push_back({d, {}});
-      else
-        plan.warnings.push_back({d, {}});
-    }
-    if (all.empty()) {
-      all = std::move(r.applications);
-    } else {
-      all.reserve(all.size() + r.applications.size());
-      for (auto& a : r.applications) all.push_back(std::move(a));
-    }
+  // Each record is checked as it is read and, when no rule of its own fails, packed: a batch never
+  // holds its data set as Applications (bench/batch_bench.sh, memory against applicants). Of a kept
+  // record, planning needs until the packets are made only what `Kept` holds.
+  struct Kept {
+    std::string where, province, year;  // year: the first four characters of 填报日期 (rule 8's year)
+    forms::Kind kind;
+    size_t file;  // index into `files`
+  };
+  auto records = std::make_shared<forms::PackedApplications>();
+  std::vector<Kept> kept;
+  std::vector<Problem> record_problems, record_warnings;  // after the readers' messages, as they always were
+  forms::DataSetRules rules(forms::ValidateOptions{options.quotas});
+  Diagnostics data_set;
+  size_t bad_records = 0;
+  for (size_t fi = 0; fi < files.size(); ++fi) {
+    Diagnostics read = forms::read_applications(files[fi], columns, [&](forms::Application&& a) {
+      ++plan.records;
+      Diagnostics ds;
+      forms::validate_application(a, ds);
+      bool bad = false;
+      for (const auto& d : ds.items()) {
+        bad |= d.severity == Severity::Error;
+        (d.severity == Severity::Error ? record_problems : record_warnings).push_back({d, province_of(a)});
+      }
+      if (bad) {
+        ++bad_records;
+        return;
+      }
+      rules.add(a, data_set);
+      kept.push_back(Kept{a.where, province_of(a), a.fill_date.text.substr(0, 4), a.kind, fi});
+      records->add(a);
+    });
+    for (const auto& d : read.items()) (d.severity == Severity::Error ? plan.problems : plan.warnings).push_back({d, {}});
   }
-  plan.records = all.size();
+  for (auto& p : record_problems) plan.problems.push_back(std::move(p));
+  for (auto& w : record_warnings) plan.warnings.push_back(std::move(w));
+  records->shrink_to_fit();
+  rules.finish(data_set);
 
-  // Rules of one record: a record with an error is set aside with every reason found.
-  std::set<const forms::Application*> bad;
-  for (const auto& a : all) {
-    Diagnostics ds;
-    forms::validate_application(a, ds);
-    for (const auto& d : ds.items()) {
-      if (d.severity == Severity::Error) {
-        plan.problems.push_back({d, province_of(a)});
-        bad.insert(&a);
-      } else {
-        plan.warnings.push_back({d, province_of(a)});
-      }
-    }
-  }
-  // Rules over the data set, on the records still in: 3 (one direction), 8 (quota), 9 (late, warning).
-  // The records still in are moved out of `all` (not copied: a copy of every record was a tenth of
-  // a batch's planning).
-  std::vector<forms::Application> kept;
-  kept.reserve(all.size() - bad.size());
-  for (auto& a : all)
-    if (!bad.count(&a)) kept.push_back(std::move(a));
-  const size_t bad_records = bad.size();
-  bad.clear();
-  std::vector<forms::Application>().swap(all);
+  // Rules over the data set (3, 8, 9) set aside the records they name.
   std::vector<bool> set_aside(kept.size());
-  {
-    Diagnostics ds;
-    forms::validate_data_set(kept, forms::ValidateOptions{options.quotas}, ds);
-    std::vector<const forms::Application*> kept_ptrs;
-    for (const auto& a : kept) kept_ptrs.push_back(&a);
-    for (const auto& d : ds.items()) {
-      const forms::Application* a = record_of(d, kept_ptrs);
-      if (d.severity != Severity::Error || !a) {
-        (d.severity == Severity::Error ? plan.problems : plan.warnings).push_back({d, a ? province_of(*a) : ""});
-        continue;
-      }
-      plan.problems.push_back({d, province_of(*a)});
-      set_aside[static_cast<size_t>(a - kept.data())] = true;
-      // Rule 8 names the first record over the quota ("自本条起超出"): the ones after it in the same
-      // list are over it too and are set aside with it.
-      if (d.clause == "forms.md rule 8") {
-        for (size_t i = static_cast<size_t>(a - kept.data()) + 1; i < kept.size(); ++i) {
-          const auto& b = kept[i];
-          if (province_of(b) == province_of(*a) && forms::list_name(b.kind) == std::string(forms::list_name(a->kind)) &&
-              b.fill_date.text.substr(0, 4) == a->fill_date.text.substr(0, 4)) {
-            plan.problems.push_back({Diagnostic{Severity::Error, b.loc, b.where + "「" + b.name.text + "」超出附件2名额（见" + a->where + "）",
-                                                "按推荐顺序删减到名额以内", "forms.md rule 8"},
-                                     province_of(b)});
-            set_aside[i] = true;
-          }
+  auto record_of = [&](const Diagnostic& d) -> std::optional<size_t> {  // messages name a record by its `where`
+    for (size_t i = 0; i < kept.size(); ++i)
+      if (files[kept[i].file] == d.loc.file && !kept[i].where.empty() && starts_with(d.message, kept[i].where + "「")) return i;
+    return std::nullopt;
+  };
+  for (const auto& d : data_set.items()) {
+    const auto at = record_of(d);
+    if (d.severity != Severity::Error || !at) {
+      (d.severity == Severity::Error ? plan.problems : plan.warnings).push_back({d, at ? kept[*at].province : ""});
+      continue;
+    }
+    const Kept& a = kept[*at];
+    plan.problems.push_back({d, a.province});
+    set_aside[*at] = true;
+    // Rule 8 names the first record over the quota ("自本条起超出"): the ones after it in the same
+    // list are over it too and are set aside with it.
+    if (d.clause == "forms.md rule 8") {
+      for (size_t i = *at + 1; i < kept.size(); ++i) {
+        const Kept& b = kept[i];
+        if (b.province == a.province && forms::list_name(b.kind) == std::string(forms::list_name(a.kind)) && b.year == a.year) {
+          const forms::Application over = records->get(i);
+          plan.problems.push_back({Diagnostic{Severity::Error, over.loc, b.where + "「" + over.name.text + "」超出附件2名额（见" + a.where + "）",
+                                              "按推荐顺序删减到名额以内", "forms.md rule 8"},
+                                   b.province});
+          set_aside[i] = true;
         }
       }
     }
@@ -223,29 +214,27 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
 
   // Group the valid records by province, in order of first appearance.
   std::vector<std::string> order;
-  std::map<std::string, std::vector<forms::Application>> groups;
-  std::vector<std::string> keys(kept.size());
-  std::map<std::string, size_t> sizes;
-  for (size_t i = 0; i < kept.size(); ++i)
-    if (!set_aside[i]) ++sizes[keys[i] = province_of(kept[i])];
+  std::map<std::string, std::vector<size_t>> groups;
   for (size_t i = 0; i < kept.size(); ++i) {
     if (set_aside[i]) continue;
-    auto [group, fresh] = groups.try_emplace(keys[i]);
-    if (fresh) {
-      order.push_back(keys[i]);
-      group->second.reserve(sizes[keys[i]]);
-    }
-    group->second.push_back(std::move(kept[i]));
+    auto [group, fresh] = groups.try_emplace(kept[i].province);
+    if (fresh) order.push_back(kept[i].province);
+    group->second.push_back(i);
   }
-  std::vector<forms::Application>().swap(kept);
+  std::vector<Kept>().swap(kept);
+  const std::shared_ptr<const forms::PackedApplications> shared_records = std::move(records);
 
   std::string template_text = read_file(options.letter_template);
   const std::string forms_fingerprint = "templates=" + application_forms_fingerprint(options.forms_dir.empty() ? forms::forms_data_dir() : options.forms_dir) + "\n";
   for (const auto& key : order) {
     Packet p;
     p.province = key;
-    // The records as Applications while the packet is planned; packed into p.apps at the end.
-    std::vector<forms::Application> apps = std::move(groups[key]);
+    // The packet's records as Applications while it is planned.
+    p.records = shared_records;
+    p.apps = std::move(groups[key]);
+    std::vector<forms::Application> apps;
+    apps.reserve(p.apps.size());
+    for (size_t i : p.apps) apps.push_back(shared_records->get(i));
     p.recommender = first_of(apps, &forms::Application::recommender);
     std::string fill_date = first_of(apps, &forms::Application::fill_date);
     std::string folder = safe_file_part(key);
@@ -330,9 +319,6 @@ Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& c
         }
       }
     }
-    p.apps.reserve(apps.size());
-    for (const auto& a : apps) p.apps.add(a);  // in order: DocumentPlan::app indexes both
-    p.apps.shrink_to_fit();
     plan.packets.push_back(std::move(p));
   }
   return plan;

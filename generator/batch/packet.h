@@ -49,7 +49,10 @@ struct Packet {
   std::string wenhao_source;  // "data" or "archive"
   std::string merged_file;  // the print file, e.g. "福建省-合订本.pdf"
   std::string merged_title;
-  forms::PackedApplications apps;        // the valid records of this province, in input order
+  // The valid records of this province, in input order: indexes into `records`, the batch's records
+  // (shared by its packets, packed as they were read).
+  std::vector<size_t> apps;
+  std::shared_ptr<const forms::PackedApplications> records;
   std::vector<DocumentPlan> documents;   // in print order: letter, 附件5, 附件3…, 附件4…
   // Per kind of 申报书: the characters of the data most of them print (batch::common_characters),
   // embedded once for all of them like the form's fixed words. In their fingerprints: a 申报书's

@@ -297,7 +297,7 @@ class Runner {
           break;
         }
         case DocKind::Application: {
-          const forms::Kind kind = p.apps.kind(d.app);
+          const forms::Kind kind = p.records->kind(p.apps[d.app]);
           if (wf.packet != pi) {
             wf.forms.clear();
             wf.packet = pi;
@@ -312,7 +312,7 @@ class Runner {
                 sk->second, fonts, common == p.common_characters.end() ? std::map<int, std::u32string>{} : value_faces(common->second, o_.style, fonts));
           }
           shared = sf.get();
-          ApplicationDocument a = render_application(p.apps.get(d.app), *o_.templates, o_.style, fonts, want_docx);
+          ApplicationDocument a = render_application(p.records->get(p.apps[d.app]), *o_.templates, o_.style, fonts, want_docx);
           doc = std::move(a.laid_out);
           docx_bytes = std::move(a.docx);
           break;

@@ -73,7 +73,7 @@ void read_object(const json& obj, size_t index, const std::string& file, const C
   }
   app.kind = *kind;
   tidy(app);
-  out.applications.push_back(std::move(app));
+  out.add(std::move(app));
 }
 
 }  // namespace

@@ -70,11 +70,24 @@ std::string forms_data_dir() {
 
 ColumnMap default_columns() { return ColumnMap::load(forms_data_dir() + "/columns.json"); }
 
-ReadResult read_applications(std::string_view bytes, const std::string& path, const ColumnMap& columns) {
+namespace {
+
+// Every reader, one record at a time: `sink` gets each record with its narrative files read. The
+// messages come in the order the readers give them, then the narrative files' (as they did when
+// narratives were read after the whole file). `bytes` is let go once a CSV is parsed.
+Diagnostics read_each(std::string bytes, const std::string& path, const ColumnMap& columns,
+                      const std::function<void(Application&&)>& sink) {
   ReadResult out;
+  Diagnostics narratives;
+  out.sink = [&](Application&& app) {
+    load_narratives(app, path, narratives);
+    sink(std::move(app));
+  };
   std::string ext = file_extension_lower(path);
   if (ext == ".csv") {
-    sheet_to_applications(parse_csv(bytes, path), columns, out);
+    Sheet sheet = parse_csv(bytes, path);
+    std::string().swap(bytes);
+    sheet_to_applications(std::move(sheet), columns, out);
   } else if (ext == ".xlsx") {
     for (auto& sheet : read_xlsx(bytes, path)) sheet_to_applications(std::move(sheet), columns, out);
   } else if (ext == ".json") {
@@ -83,18 +96,36 @@ ReadResult read_applications(std::string_view bytes, const std::string& path, co
     throw InputError(Diagnostic{Severity::Error, SourceLoc{path, 0, 0}, "unknown data file type \"" + ext + "\"",
                                 "give a .json, .csv or .xlsx file (save .xls/.et workbooks as .xlsx)", {}});
   }
-  for (auto& app : out.applications) load_narratives(app, path, out.diagnostics);
-  return out;
+  for (const auto& d : narratives.items()) out.diagnostics.add(d);
+  return std::move(out.diagnostics);
 }
 
-ReadResult read_applications(const std::string& path, const ColumnMap& columns) {
+std::string read_data_file(const std::string& path) {
   // Refuse a huge file before reading it into memory; the readers bound what they unpack.
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > std::max(kMaxCsvBytes, kMaxXlsxBytes))
     throw InputError(SourceLoc{path, 0, 0}, "data file larger than " + std::to_string(std::max(kMaxCsvBytes, kMaxXlsxBytes) >> 20) +
                                                 " MiB (limit)");
-  return read_applications(read_file(path), path, columns);
+  return read_file(path);
+}
+
+}  // namespace
+
+ReadResult read_applications(std::string_view bytes, const std::string& path, const ColumnMap& columns) {
+  ReadResult out;
+  out.diagnostics = read_each(std::string(bytes), path, columns, [&out](Application&& app) { out.applications.push_back(std::move(app)); });
+  return out;
+}
+
+ReadResult read_applications(const std::string& path, const ColumnMap& columns) {
+  ReadResult out;
+  out.diagnostics = read_each(read_data_file(path), path, columns, [&out](Application&& app) { out.applications.push_back(std::move(app)); });
+  return out;
+}
+
+Diagnostics read_applications(const std::string& path, const ColumnMap& columns, const std::function<void(Application&&)>& sink) {
+  return read_each(read_data_file(path), path, columns, sink);
 }
 
 }  // namespace gw::forms

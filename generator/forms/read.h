@@ -4,6 +4,7 @@
 // data file) with the file's text.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,10 @@ ColumnMap default_columns();  // forms_data_dir()/columns.json
 ReadResult read_applications(const std::string& path, const ColumnMap& columns);
 // The same from bytes already in memory; `path` gives the format and the folder for narrative files.
 ReadResult read_applications(std::string_view bytes, const std::string& path, const ColumnMap& columns);
+// The same, handing each record to `sink` as soon as it is read (narratives included) rather than
+// keeping them: what a batch uses, so that it never holds a data set's worth of Applications. Returns
+// the messages ReadResult::diagnostics would hold.
+Diagnostics read_applications(const std::string& path, const ColumnMap& columns, const std::function<void(Application&&)>& sink);
 
 // JSON: one application object, an array of them, or {"applications": [...]}. Keys are field ids
 // ("name", "credit_code", …) or column headers of the mapping ("单位名称"); groups as arrays:

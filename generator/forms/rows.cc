@@ -152,7 +152,7 @@ void sheet_to_applications(Sheet&& sheet, const ColumnMap& columns, ReadResult& 
   }
   // Reserved: an Application is 1.5 KB before its texts, and a vector grown by doubling moves them all again and
   // touches twice the memory (page faults were a third of reading a province's CSV).
-  out.applications.reserve(out.applications.size() + (sheet.rows.size() - r));
+  if (!out.sink) out.applications.reserve(out.applications.size() + (sheet.rows.size() - r));
   for (++r; r < sheet.rows.size(); ++r) {
     Row& row = sheet.rows[r];
     if (row_is_empty(row)) continue;
@@ -188,7 +188,8 @@ void sheet_to_applications(Sheet&& sheet, const ColumnMap& columns, ReadResult& 
     }
     app.kind = *kind;
     tidy(app);
-    out.applications.push_back(std::move(app));
+    std::vector<Cell>().swap(row.cells);  // its texts are in `app` now; the rest of the row goes
+    out.add(std::move(app));
   }
 }
 

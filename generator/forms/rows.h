@@ -4,6 +4,7 @@
 // the same.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,16 @@ class ColumnMap {
 struct ReadResult {
   std::vector<Application> applications;
   Diagnostics diagnostics;  // problems that do not stop reading (unknown columns, a row without 申报类型)
+  // When set, each record is handed here as soon as it is read instead of kept in `applications`:
+  // a batch checks and packs records one by one rather than holding a data set's worth of them.
+  std::function<void(Application&&)> sink;
+
+  void add(Application&& app) {
+    if (sink)
+      sink(std::move(app));
+    else
+      applications.push_back(std::move(app));
+  }
 };
 
 // How a record is named in messages: "第5行" or "工作表“Sheet1”第5行".

@@ -219,75 +219,75 @@ Date deadline(Kind kind, int campaign_year) {
 
 void validate_application(const Application& app, Diagnostics& out) { Checker(app, out).run(); }
 
-void validate_data_set(const std::vector<Application>& apps, const ValidateOptions& options, Diagnostics& out) {
-  // Rule 3: each 申报主体 (as applicant or joint applicant) in one 典型案例 direction only.
-  struct First {
-    const Application* app;
-    int direction;
-  };
-  std::map<std::string, First> first;
-  for (const auto& a : apps) {
-    if (a.kind != Kind::TypicalCase) continue;
-    auto dir = a.direction_number();
-    if (!dir) continue;  // rule 5 already reported it
-    std::vector<std::pair<const Field*, const Field*>> parties = {{&a.name, &a.credit_code}};
-    for (const auto& j : a.joint) parties.push_back({&j.name, &j.credit_code});
-    for (size_t i = 0; i < parties.size(); ++i) {
-      auto [name, code] = parties[i];
-      if (name->empty() && code->empty()) continue;
-      auto [it, fresh] = first.try_emplace(applicant_key(*name, *code), First{&a, *dir});
-      if (fresh || it->second.direction == *dir) continue;
-      const Application& prev = *it->second.app;
-      std::string role = i == 0 ? "" : "（联合申报单位" + std::to_string(i) + "）";
-      out.error(where_of(a.direction, a), who(a) + role + "“" + name->text + "”申报方向" + std::to_string(*dir) + "，但已在" + prev.where +
-                                              "申报方向" + std::to_string(it->second.direction) + "：每个申报主体只能申报1个方向",
-                rule(3), "保留一个方向，或把另一案例改由其他单位牵头申报");
-    }
-  }
+DataSetRules::DataSetRules(const ValidateOptions& options) : options_(options) {}
 
-  // Rules 8 and 9 count per campaign year (the 填报日期's year), province and list.
-  struct Group {
-    std::vector<const Application*> apps;
-    std::vector<const Application*> late;
-    Date latest;
-  };
-  std::map<std::tuple<int, std::string, std::string>, Group> groups;
-  for (const auto& a : apps) {
-    auto fill = parse_date(a.fill_date.text);
-    if (!fill || a.province.empty()) continue;  // reported as a missing field
-    auto& g = groups[{fill->year, a.province.text, list_name(a.kind)}];
-    g.apps.push_back(&a);
-    if (*fill > deadline(a.kind, fill->year)) {
-      g.late.push_back(&a);
-      g.latest = std::max(g.latest, *fill);
+void DataSetRules::add(const Application& a, Diagnostics& out) {
+  // Rule 3: each 申报主体 (as applicant or joint applicant) in one 典型案例 direction only.
+  if (a.kind == Kind::TypicalCase) {
+    if (auto dir = a.direction_number()) {  // else rule 5 already reported it
+      std::vector<std::pair<const Field*, const Field*>> parties = {{&a.name, &a.credit_code}};
+      for (const auto& j : a.joint) parties.push_back({&j.name, &j.credit_code});
+      for (size_t i = 0; i < parties.size(); ++i) {
+        auto [name, code] = parties[i];
+        if (name->empty() && code->empty()) continue;
+        auto [it, fresh] = first_direction_.try_emplace(applicant_key(*name, *code), First{a.where, *dir});
+        if (fresh || it->second.direction == *dir) continue;
+        std::string role = i == 0 ? "" : "（联合申报单位" + std::to_string(i) + "）";
+        out.error(where_of(a.direction, a), who(a) + role + "“" + name->text + "”申报方向" + std::to_string(*dir) + "，但已在" +
+                                                it->second.where + "申报方向" + std::to_string(it->second.direction) +
+                                                "：每个申报主体只能申报1个方向",
+                  rule(3), "保留一个方向，或把另一案例改由其他单位牵头申报");
+      }
     }
   }
+  // Rules 8 and 9 count per campaign year (the 填报日期's year), province and list.
+  auto fill = parse_date(a.fill_date.text);
+  if (!fill || a.province.empty()) return;  // reported as a missing field
+  Group& g = groups_[{fill->year, a.province.text, list_name(a.kind)}];
+  g.records.push_back(Record{a.loc, who(a)});
+  if (*fill > deadline(a.kind, fill->year)) {
+    if (g.late == 0) {
+      g.first_late = Record{where_of(a.fill_date, a), who(a)};
+      g.kind = a.kind;
+    }
+    ++g.late;
+    g.latest = std::max(g.latest, *fill);
+  }
+}
+
+void DataSetRules::finish(Diagnostics& out) {
   std::set<int> years_without_quota;
-  for (const auto& [key, g] : groups) {
+  for (const auto& [key, g] : groups_) {
     const auto& [year, province, list] = key;
-    if (options.quotas) {
-      auto limit = options.quotas->limit(year, province, list);
+    if (options_.quotas) {
+      auto limit = options_.quotas->limit(year, province, list);
       if (!limit) {
         if (years_without_quota.insert(year).second)
-          out.warning(SourceLoc{options.quotas->file(), 0, 0},
+          out.warning(SourceLoc{options_.quotas->file(), 0, 0},
                       "名额表没有" + std::to_string(year) + "年" + province + list + "的名额，未检查推荐数量", rule(8),
                       "add the campaign year's 附件2 numbers to quotas.json");
-      } else if (static_cast<int>(g.apps.size()) > *limit) {
-        const Application& over = *g.apps[static_cast<size_t>(*limit)];
-        out.error(over.loc, who(over) + "：" + province + std::to_string(year) + "年" + list + "推荐" + std::to_string(g.apps.size()) +
+      } else if (static_cast<int>(g.records.size()) > *limit) {
+        const Record& over = g.records[static_cast<size_t>(*limit)];
+        out.error(over.loc, over.who + "：" + province + std::to_string(year) + "年" + list + "推荐" + std::to_string(g.records.size()) +
                                 "项，超过附件2名额" + std::to_string(*limit) + "项（自本条起超出）",
                   rule(8), "按推荐顺序删减到名额以内");
       }
     }
-    if (!g.late.empty()) {
-      const Application& a = *g.late.front();
-      Date due = deadline(a.kind, year);
-      out.warning(where_of(a.fill_date, a),
-                  who(a) + "填报日期" + chinese(g.latest) + "晚于" + list + "推荐名单报送期限" + std::to_string(due.month) + "月" +
-                      std::to_string(due.day) + "日（" + province + "共" + std::to_string(g.late.size()) + "项）",
+    if (g.late > 0) {
+      Date due = deadline(g.kind, year);
+      out.warning(g.first_late.loc,
+                  g.first_late.who + "填报日期" + chinese(g.latest) + "晚于" + list + "推荐名单报送期限" + std::to_string(due.month) + "月" +
+                      std::to_string(due.day) + "日（" + province + "共" + std::to_string(g.late) + "项）",
                   rule(9), "报送逾期需另行说明");
     }
   }
+  groups_.clear();
+}
+
+void validate_data_set(const std::vector<Application>& apps, const ValidateOptions& options, Diagnostics& out) {
+  DataSetRules rules(options);
+  for (const auto& a : apps) rules.add(a, out);
+  rules.finish(out);
 }
 
 Diagnostics validate(const std::vector<Application>& apps, const ValidateOptions& options) {

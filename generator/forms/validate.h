@@ -5,6 +5,9 @@
 // "forms.md 一、基本信息" (or the form's part) so that the renderer never meets a hole it cannot fill.
 #pragma once
 
+#include <map>
+#include <string>
+#include <tuple>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -23,6 +26,36 @@ void validate_application(const Application& app, Diagnostics& out);
 
 // Rules over the whole data set: 3 (one direction per applicant), 8 (quota), 9 (deadlines).
 void validate_data_set(const std::vector<Application>& apps, const ValidateOptions& options, Diagnostics& out);
+
+// The same rules record by record, keeping of each record only what their messages need (its
+// location and how it is named), so that a batch can check its records as it reads them instead of
+// holding them all. add() reports rule 3 at the record that breaks it; finish() reports rules 8 and 9.
+class DataSetRules {
+ public:
+  explicit DataSetRules(const ValidateOptions& options);
+  void add(const Application& app, Diagnostics& out);
+  void finish(Diagnostics& out);
+
+ private:
+  struct First {
+    std::string where;  // the record that first gave the applicant a direction
+    int direction;
+  };
+  struct Record {
+    SourceLoc loc;
+    std::string who;  // "第5行「某公司」"
+  };
+  struct Group {
+    std::vector<Record> records;  // in input order: rule 8 names the first over the quota
+    Record first_late;
+    size_t late = 0;
+    Kind kind = Kind::TypicalCase;  // of the late ones (one list, one deadline)
+    Date latest;
+  };
+  ValidateOptions options_;
+  std::map<std::string, First> first_direction_;
+  std::map<std::tuple<int, std::string, std::string>, Group> groups_;
+};
 
 // Both, records first, in input order.
 Diagnostics validate(const std::vector<Application>& apps, const ValidateOptions& options = {});

@@ -111,6 +111,29 @@ TEST_CASE("a narrative cell may name a .txt file beside the data file") {
   fs::remove_all(dir);
 }
 
+TEST_CASE("records handed to a sink one by one are the records read whole, with the same messages") {
+  const std::string samples = std::string(GW_SOURCE_DIR) + "/samples/forms/";
+  for (const char* file : {"province.csv", "province.xlsx", "applicant.json", "broken.csv"}) {
+    INFO(file);
+    ReadResult whole = read_applications(samples + file, columns());
+    std::vector<Application> got;
+    gw::Diagnostics messages = read_applications(samples + file, columns(), [&](Application&& a) {
+      CHECK(a.sections.size() == whole.applications.at(got.size()).sections.size());  // narratives read before the sink
+      got.push_back(std::move(a));
+    });
+    REQUIRE(got.size() == whole.applications.size());
+    CHECK(!got.empty());
+    for (size_t i = 0; i < got.size(); ++i) {
+      std::string diff;
+      CHECK(same_data(got[i], whole.applications[i], &diff));
+      INFO(diff);
+      CHECK(got[i].where == whole.applications[i].where);
+    }
+    REQUIRE(messages.items().size() == whole.diagnostics.items().size());
+    for (size_t i = 0; i < messages.items().size(); ++i) CHECK(format(messages.items()[i]) == format(whole.diagnostics.items()[i]));
+  }
+}
+
 TEST_CASE("unknown extension") {
   CHECK_THROWS_WITH(read_applications(std::string("x"), "/tmp/a.xls", columns()), Catch::Contains("unknown data file type \".xls\""));
 }
