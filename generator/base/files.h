@@ -2,6 +2,7 @@
 // (temporary file in the same folder + rename) so a failed run never leaves a half-written output.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,9 @@ void write_file_atomic(const std::string& path, std::string_view bytes, Durabili
 // Writes all of `bytes` to the open file `fd` (::write may write less than asked, or be interrupted).
 // Returns 0, or the errno of the failure (ENOSPC when the disk took nothing).
 int write_all(int fd, std::string_view bytes);
+// Reads exactly `size` bytes at `offset` of `fd` (pread: safe from several threads at once). Returns
+// 0, or the errno of the failure (EIO when the file ends first).
+int read_all_at(int fd, uint64_t offset, char* out, size_t size);
 
 // Flushes every file written so far on the file system holding `folder` (syncfs): what kDeferred
 // writes left to do, in one call.

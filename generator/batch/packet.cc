@@ -140,15 +140,16 @@ std::string safe_file_part(const std::string& name) {
 
 Plan plan_batch(const std::vector<std::string>& files, const forms::ColumnMap& columns, const PlanOptions& options) {
   Plan plan;
-  // Each record is checked as it is read and, when no rule of its own fails, packed: a batch never
-  // holds its data set as Applications (bench/batch_bench.sh, memory against applicants). Of a kept
-  // record, planning needs until the packets are made only what `Kept` holds.
+  // Each record is checked as it is read and, when no rule of its own fails, packed into a temporary
+  // file: a batch never holds its data set, neither as Applications nor packed (bench/batch_bench.sh,
+  // memory against applicants). Of a kept record, planning needs until the packets are made only
+  // what `Kept` holds.
   struct Kept {
     std::string where, province, year;  // year: the first four characters of 填报日期 (rule 8's year)
     forms::Kind kind;
     size_t file;  // index into `files`
   };
-  auto records = std::make_shared<forms::PackedApplications>();
+  auto records = std::make_shared<forms::PackedApplications>(forms::PackedApplications::spilling());
   std::vector<Kept> kept;
   std::vector<Problem> record_problems, record_warnings;  // after the readers' messages, as they always were
   forms::DataSetRules rules(forms::ValidateOptions{options.quotas});

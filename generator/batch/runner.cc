@@ -475,6 +475,10 @@ class Runner {
     r.resumed = resumed_;
     r.pages = pages_;
     r.interrupted = o_.stop && o_.stop->load();
+    size_t files = 0;
+    for (const auto& outcomes : outcomes_)
+      for (const auto& o : outcomes) files += o.files.size();
+    r.files.reserve(files);  // a batch's worth of entries: not grown by doubling, and moved, not copied
     for (size_t pi = 0; pi < packets_.size(); ++pi) {
       const Packet& p = packets_[pi];
       PacketEntry pe;
@@ -484,14 +488,14 @@ class Runner {
       pe.wenhao_source = p.wenhao_source;
       pe.merged_file = p.merged_file;
       pe.documents = static_cast<int>(p.documents.size());
-      for (const auto& o : outcomes_[pi])
-        for (const auto& f : o.files) r.files.push_back(f);
       const Outcome& m = outcomes_[pi].back();
       pe.complete = !m.files.empty();
       if (pe.complete) {
         pe.pages = m.files.front().pages;
         pe.blank_pages = m.blank_pages;
       }
+      for (auto& o : outcomes_[pi])
+        for (auto& f : o.files) r.files.push_back(std::move(f));
       r.packets.push_back(pe);
     }
     return r;

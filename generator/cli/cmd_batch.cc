@@ -131,10 +131,10 @@ std::string iso_now() {
 // letter, so registering again (a rerun, --resume) replaces the record; a 文号 from the data that
 // is already registered is left alone with a warning — it may be another document's.
 // Returns the number of letters that could not be registered.
-int register_letters(archive::Archive& store, const std::vector<batch::Packet>& packets, const batch::RunResult& result,
+int register_letters(archive::Archive& store, const std::vector<batch::Packet>& packets, const std::vector<batch::FileEntry>& files,
                      const std::string& out_dir) {
   std::map<std::string, std::vector<std::string>> written;  // letter PDF -> files (PDF, DOCX)
-  for (const auto& f : result.files)
+  for (const auto& f : files)
     if (f.kind == "letter" || f.kind == "letter-docx") {
       std::string pdf = f.kind == "letter" ? f.file : fs::path(f.file).replace_extension(".pdf").string();
       written[pdf].push_back((fs::path(out_dir) / f.file).string());
@@ -301,7 +301,7 @@ int run(const Opts& o) {
 
   batch::Manifest m;
   m.packets = result.packets;
-  m.files = result.files;
+  m.files = std::move(result.files);
   for (const auto& p : plan.problems) m.problems.push_back(entry(p));
   for (const auto& w : plan.warnings) m.problems.push_back(entry(w));
   for (const auto& f : result.failures) m.problems.push_back({f.file, 0, f.province, "error", f.message, ""});
@@ -315,7 +315,7 @@ int run(const Opts& o) {
   if (!result.interrupted)
     if (int n = remove_stale(o.out, before, plan.packets))
       std::cerr << "batch: removed " << n << " file(s) of an earlier run that this one no longer makes\n";
-  const int unregistered = store ? register_letters(*store, plan.packets, result, o.out) : 0;
+  const int unregistered = store ? register_letters(*store, plan.packets, m.files, o.out) : 0;
 
   size_t complete = std::count_if(result.packets.begin(), result.packets.end(), [](const auto& p) { return p.complete; });
   int merged_pages = 0;

@@ -3,6 +3,7 @@
 #include "forms/csv.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "base/utf8.h"
 
@@ -13,9 +14,7 @@ class CsvParser {
  public:
   CsvParser(std::string_view s, const std::string& file) : s_(s), file_(file) {}
 
-  Sheet run() {
-    Sheet sheet;
-    sheet.file = file_;
+  void run(const std::function<void(Row&&)>& on_row) {
     // A byte-order mark is how Excel marks "UTF-8 CSV"; it is not part of the first header.
     if (s_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
     size_t width = 0;  // the first row's: the others are read into that many cells, not grown to it
@@ -25,9 +24,8 @@ class CsvParser {
       row.cells.reserve(width);
       read_record(row);
       width = std::max(width, row.cells.size());
-      sheet.rows.push_back(std::move(row));
+      on_row(std::move(row));
     }
-    return sheet;
   }
 
  private:
@@ -142,6 +140,13 @@ class CsvParser {
 }  // namespace
 
 Sheet parse_csv(std::string_view bytes, const std::string& file) {
+  Sheet sheet;
+  sheet.file = file;
+  parse_csv_rows(bytes, file, [&sheet](Row&& row) { sheet.rows.push_back(std::move(row)); });
+  return sheet;
+}
+
+void parse_csv_rows(std::string_view bytes, const std::string& file, const std::function<void(Row&&)>& on_row) {
   if (bytes.size() > kMaxCsvBytes)
     throw InputError(SourceLoc{file, 0, 0}, "CSV file larger than " + std::to_string(kMaxCsvBytes >> 20) + " MiB (limit)");
   if (!is_valid_utf8(bytes)) {
@@ -156,7 +161,7 @@ Sheet parse_csv(std::string_view bytes, const std::string& file) {
     throw InputError(Diagnostic{Severity::Error, SourceLoc{file, line, 0}, "file is not UTF-8",
                                 "save the CSV as \"CSV UTF-8\" (Excel) or convert it: iconv -f GBK -t UTF-8", {}});
   }
-  return CsvParser(bytes, file).run();
+  CsvParser(bytes, file).run(on_row);
 }
 
 }  // namespace gw::forms

@@ -64,16 +64,8 @@ void read_object(const json& obj, size_t index, const std::string& file, const C
                                 "use a field id such as \"name\" or a column header from columns.json");
     }
   }
-  auto kind = parse_kind(app.kind_text.text);
-  if (!kind) {
-    out.diagnostics.error(app.loc, app.where + "「" + app.name.text + "」：申报类型“" + app.kind_text.text +
-                                       "”应为 典型案例、企业品牌 或 区域品牌，该条未读入",
-                          "forms.md 附件3—5");
-    return;
-  }
-  app.kind = *kind;
-  tidy(app);
-  out.add(std::move(app));
+  const SourceLoc loc = app.loc;
+  add_record(std::move(app), loc, "该条", out);
 }
 
 }  // namespace

@@ -8,6 +8,9 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <system_error>
+
+#include "base/files.h"
 
 namespace gw::forms {
 namespace {
@@ -54,6 +57,13 @@ class Reader {
 
 }  // namespace
 
+PackedApplications PackedApplications::spilling(size_t chunk) {
+  PackedApplications p;
+  p.file_.reset(std::tmpfile());
+  p.chunk_ = p.file_ ? std::max<size_t>(chunk, 1) : 0;
+  return p;
+}
+
 uint32_t PackedApplications::source_index(const std::shared_ptr<const FieldSource>& s) {
   if (!s) return 0;
   if (sources_.empty()) sources_.push_back(nullptr);
@@ -63,7 +73,7 @@ uint32_t PackedApplications::source_index(const std::shared_ptr<const FieldSourc
 }
 
 size_t PackedApplications::add(const Application& app) {
-  offsets_.push_back(data_.size());
+  offsets_.push_back(written_ + data_.size());
   kinds_.push_back(app.kind);
   auto file = std::find(files_.begin(), files_.end(), app.loc.file);
   if (file == files_.end()) file = files_.insert(files_.end(), app.loc.file);
@@ -81,12 +91,29 @@ size_t PackedApplications::add(const Application& app) {
     put_number(data_, static_cast<uint64_t>(f.col));
   });
   put_number(data_, 0);  // an empty id: the record ends
+  if (file_ && data_.size() >= chunk_) {  // whole records only: none straddles file and memory
+    if (int err = write_all(fileno(file_.get()), data_))
+      throw std::system_error(err, std::generic_category(), "cannot write the batch's temporary file of records");
+    written_ += data_.size();
+    data_.clear();
+  }
   return offsets_.size() - 1;
 }
 
 Application PackedApplications::get(size_t index) const {
-  const size_t end = index + 1 < offsets_.size() ? offsets_[index + 1] : data_.size();
-  Reader in(std::string_view(data_).substr(offsets_.at(index), end - offsets_[index]));
+  const size_t begin = offsets_.at(index);
+  const size_t end = index + 1 < offsets_.size() ? offsets_[index + 1] : written_ + data_.size();
+  std::string from_file;
+  std::string_view bytes;
+  if (begin >= written_) {
+    bytes = std::string_view(data_).substr(begin - written_, end - begin);
+  } else {
+    from_file.resize(end - begin);
+    if (int err = read_all_at(fileno(file_.get()), begin, from_file.data(), from_file.size()))
+      throw std::system_error(err, std::generic_category(), "cannot read the batch's temporary file of records");
+    bytes = from_file;
+  }
+  Reader in(bytes);
   Application app;
   app.kind = static_cast<Kind>(in.number());
   app.loc.file = files_.at(in.number());

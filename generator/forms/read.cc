@@ -72,9 +72,9 @@ ColumnMap default_columns() { return ColumnMap::load(forms_data_dir() + "/column
 
 namespace {
 
-// Every reader, one record at a time: `sink` gets each record with its narrative files read. The
-// messages come in the order the readers give them, then the narrative files' (as they did when
-// narratives were read after the whole file). `bytes` is let go once a CSV is parsed.
+// Every reader, one record at a time: `sink` gets each record with its narrative files read (a CSV's
+// as each row is parsed). The messages come in the order the readers give them, then the narrative
+// files' (as they did when narratives were read after the whole file).
 Diagnostics read_each(std::string bytes, const std::string& path, const ColumnMap& columns,
                       const std::function<void(Application&&)>& sink) {
   ReadResult out;
@@ -85,9 +85,8 @@ Diagnostics read_each(std::string bytes, const std::string& path, const ColumnMa
   };
   std::string ext = file_extension_lower(path);
   if (ext == ".csv") {
-    Sheet sheet = parse_csv(bytes, path);
-    std::string().swap(bytes);
-    sheet_to_applications(std::move(sheet), columns, out);
+    SheetRecords records(path, "", columns, out);
+    parse_csv_rows(bytes, path, [&records](Row&& row) { records.add(std::move(row)); });
   } else if (ext == ".xlsx") {
     for (auto& sheet : read_xlsx(bytes, path)) sheet_to_applications(std::move(sheet), columns, out);
   } else if (ext == ".json") {

@@ -100,97 +100,114 @@ std::string ColumnMap::header_for(const std::string& field_id) const {
   return {};
 }
 
-std::string row_label(const Sheet& sheet, int row) {
-  if (sheet.name.empty()) return "第" + std::to_string(row) + "行";
-  return "工作表“" + sheet.name + "”第" + std::to_string(row) + "行";
+std::string row_label(const Sheet& sheet, int row) { return row_label(sheet.name, row); }
+
+std::string row_label(const std::string& sheet_name, int row) {
+  if (sheet_name.empty()) return "第" + std::to_string(row) + "行";
+  return "工作表“" + sheet_name + "”第" + std::to_string(row) + "行";
 }
 
-void sheet_to_applications(Sheet&& sheet, const ColumnMap& columns, ReadResult& out) {
-  size_t r = 0;
-  while (r < sheet.rows.size() && row_is_empty(sheet.rows[r])) ++r;
-  if (r == sheet.rows.size()) return;  // an empty sheet (a workbook's spare Sheet2) holds nothing
-  const Row& header = sheet.rows[r];
-  std::vector<std::string> ids(header.cells.size());
+SheetRecords::SheetRecords(std::string file, std::string sheet_name, const ColumnMap& columns, ReadResult& out)
+    : file_(std::move(file)), name_(std::move(sheet_name)), columns_(columns), out_(out) {}
+
+void SheetRecords::add(Row&& row) {
+  if (state_ == State::Skipped || row_is_empty(row)) return;
+  if (state_ == State::BeforeHeader) {
+    header(row);
+    return;
+  }
+  record(row);
+}
+
+void SheetRecords::header(const Row& header) {
+  ids_.assign(header.cells.size(), {});
   for (size_t c = 0; c < header.cells.size(); ++c) {
     const Cell& cell = header.cells[c];
     if (trim(cell.text).empty()) continue;
-    ids[c] = columns.field_for(cell.text);
+    ids_[c] = columns_.field_for(cell.text);
     Application probe;
-    if (!ids[c].empty() && !field_by_id(probe, ids[c])) {
-      out.diagnostics.warning(SourceLoc{sheet.file, cell.line, cell.column},
-                              row_label(sheet, header.number) + "：列名“" + trim(cell.text) + "”的组号超过上限" +
-                                  std::to_string(kMaxGroup) + "，该列被忽略",
-                              "forms.md rule 4");
-      ids[c].clear();
+    if (!ids_[c].empty() && !field_by_id(probe, ids_[c])) {
+      out_.diagnostics.warning(SourceLoc{file_, cell.line, cell.column},
+                               row_label(name_, header.number) + "：列名“" + trim(cell.text) + "”的组号超过上限" +
+                                   std::to_string(kMaxGroup) + "，该列被忽略",
+                               "forms.md rule 4");
+      ids_[c].clear();
       continue;
     }
-    if (ids[c].empty())
-      out.diagnostics.warning(SourceLoc{sheet.file, cell.line, cell.column},
-                              row_label(sheet, header.number) + "：列名“" + trim(cell.text) + "”不在列名对照表中，该列被忽略",
-                              "forms.md 附件3—5", "check the spelling, or add the header to templates/forms/columns.json");
+    if (ids_[c].empty())
+      out_.diagnostics.warning(SourceLoc{file_, cell.line, cell.column},
+                               row_label(name_, header.number) + "：列名“" + trim(cell.text) + "”不在列名对照表中，该列被忽略",
+                               "forms.md 附件3—5", "check the spelling, or add the header to templates/forms/columns.json");
   }
-  std::vector<FieldMember> members(ids.size());  // resolved once per column, not per cell
-  std::vector<std::shared_ptr<const FieldSource>> sources(ids.size());  // the file and trimmed header, once
-  for (size_t c = 0; c < ids.size(); ++c) {
-    members[c] = fixed_field_member(ids[c]);
-    sources[c] = make_field_source(sheet.file, trim(header.cells[c].text));
+  members_.assign(ids_.size(), nullptr);  // resolved once per column, not per cell
+  sources_.assign(ids_.size(), nullptr);  // the file and trimmed header, once per column
+  for (size_t c = 0; c < ids_.size(); ++c) {
+    members_[c] = fixed_field_member(ids_[c]);
+    sources_[c] = make_field_source(file_, trim(header.cells[c].text));
   }
   bool has_kind = false;
-  for (const auto& id : ids) has_kind |= id == "kind";
-  if (!has_kind && !sheet.name.empty()) {
+  for (const auto& id : ids_) has_kind |= id == "kind";
+  state_ = has_kind ? State::Records : State::Skipped;
+  if (!has_kind && !name_.empty()) {
     // A workbook often carries a 填表说明 or a list sheet beside the data: skip it, but say so.
-    out.diagnostics.warning(SourceLoc{sheet.file, header.number, 0},
-                            row_label(sheet, header.number) + "：表头没有“" + columns.header_for("kind") + "”列，该工作表已跳过",
-                            "forms.md 附件3—5");
+    out_.diagnostics.warning(SourceLoc{file_, header.number, 0},
+                             row_label(name_, header.number) + "：表头没有“" + columns_.header_for("kind") + "”列，该工作表已跳过",
+                             "forms.md 附件3—5");
+  } else if (!has_kind) {
+    out_.diagnostics.error(SourceLoc{file_, header.number, 0},
+                           row_label(name_, header.number) + "：表头没有“" + columns_.header_for("kind") + "”列，无法判断各行填写附件3还是附件4",
+                           "forms.md 附件3—5", "the first non-empty row must be the header row of columns.json names");
+  }
+}
+
+void SheetRecords::record(Row& row) {
+  Application app;
+  app.loc = SourceLoc{file_, row.number, 0};
+  app.where = row_label(name_, row.number);
+  for (size_t c = 0; c < row.cells.size() && c < ids_.size(); ++c) {
+    if (ids_[c].empty()) continue;
+    Cell& cell = row.cells[c];
+    Field* f = members_[c] ? &(app.*members_[c]) : field_by_id(app, ids_[c]);
+    if (!f) continue;  // cannot happen: ids were checked when the mapping was loaded
+    if (const std::string_view t = trim_view(cell.text); t.size() == cell.text.size())
+      f->text = std::move(cell.text);  // most are: taken, not copied
+    else
+      f->text = std::string(t);
+    f->source = sources_[c];
+    f->line = cell.line;
+    f->col = cell.column;
+  }
+  for (size_t c = ids_.size(); c < row.cells.size(); ++c)
+    if (!trim(row.cells[c].text).empty()) {
+      out_.diagnostics.warning(SourceLoc{file_, row.cells[c].line, row.cells[c].column},
+                               app.where + "：第" + std::to_string(c + 1) + "列有内容但没有列名，已忽略", "forms.md 附件3—5");
+      break;
+    }
+  std::vector<Cell>().swap(row.cells);  // its texts are in `app` now; the rest of the row goes
+  const SourceLoc loc = app.kind_text.line ? app.kind_text.loc() : app.loc;
+  add_record(std::move(app), loc, "该行", out_);
+}
+
+void add_record(Application&& app, const SourceLoc& loc, const char* record_word, ReadResult& out) {
+  auto kind = parse_kind(app.kind_text.text);
+  if (!kind) {
+    out.diagnostics.error(loc,
+                          app.where + "「" + app.name.text + "」：申报类型“" + app.kind_text.text + "”应为 典型案例、企业品牌 或 区域品牌，" +
+                              record_word + "未读入",
+                          "forms.md 附件3—5");
     return;
   }
-  if (!has_kind) {
-    out.diagnostics.error(SourceLoc{sheet.file, header.number, 0},
-                          row_label(sheet, header.number) + "：表头没有“" + columns.header_for("kind") + "”列，无法判断各行填写附件3还是附件4",
-                          "forms.md 附件3—5", "the first non-empty row must be the header row of columns.json names");
-    return;
-  }
-  // Reserved: an Application is 1.5 KB before its texts, and a vector grown by doubling moves them all again and
-  // touches twice the memory (page faults were a third of reading a province's CSV).
-  if (!out.sink) out.applications.reserve(out.applications.size() + (sheet.rows.size() - r));
-  for (++r; r < sheet.rows.size(); ++r) {
-    Row& row = sheet.rows[r];
-    if (row_is_empty(row)) continue;
-    Application app;
-    app.loc = SourceLoc{sheet.file, row.number, 0};
-    app.where = row_label(sheet, row.number);
-    for (size_t c = 0; c < row.cells.size() && c < ids.size(); ++c) {
-      if (ids[c].empty()) continue;
-      Cell& cell = row.cells[c];
-      Field* f = members[c] ? &(app.*members[c]) : field_by_id(app, ids[c]);
-      if (!f) continue;  // cannot happen: ids were checked when the mapping was loaded
-      if (const std::string_view t = trim_view(cell.text); t.size() == cell.text.size())
-        f->text = std::move(cell.text);  // most are: taken, not copied
-      else
-        f->text = std::string(t);
-      f->source = sources[c];
-      f->line = cell.line;
-      f->col = cell.column;
-    }
-    for (size_t c = ids.size(); c < row.cells.size(); ++c)
-      if (!trim(row.cells[c].text).empty()) {
-        out.diagnostics.warning(SourceLoc{sheet.file, row.cells[c].line, row.cells[c].column},
-                                app.where + "：第" + std::to_string(c + 1) + "列有内容但没有列名，已忽略", "forms.md 附件3—5");
-        break;
-      }
-    auto kind = parse_kind(app.kind_text.text);
-    if (!kind) {
-      out.diagnostics.error(app.kind_text.line ? app.kind_text.loc() : app.loc,
-                            app.where + "「" + app.name.text + "」：申报类型“" + app.kind_text.text +
-                                "”应为 典型案例、企业品牌 或 区域品牌，该行未读入",
-                            "forms.md 附件3—5");
-      continue;
-    }
-    app.kind = *kind;
-    tidy(app);
-    std::vector<Cell>().swap(row.cells);  // its texts are in `app` now; the rest of the row goes
-    out.add(std::move(app));
-  }
+  app.kind = *kind;
+  tidy(app);
+  out.add(std::move(app));
+}
+
+void sheet_to_applications(Sheet&& sheet, const ColumnMap& columns, ReadResult& out) {
+  // Reserved: an Application is 1.5 KB before its texts, and a vector grown by doubling moves them
+  // all again and touches twice the memory (page faults were a third of reading a province's CSV).
+  if (!out.sink) out.applications.reserve(out.applications.size() + sheet.rows.size());
+  SheetRecords records(sheet.file, sheet.name, columns, out);
+  for (auto& row : sheet.rows) records.add(std::move(row));
 }
 
 }  // namespace gw::forms

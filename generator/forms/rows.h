@@ -67,10 +67,37 @@ struct ReadResult {
   }
 };
 
+// The last step of every reader: the kind from the record's 申报类型, tidy(), out.add. A 申报类型
+// that names no kind is an error at `loc`, and the record ("该行" of a sheet, "该条" of JSON) is dropped.
+void add_record(Application&& app, const SourceLoc& loc, const char* record_word, ReadResult& out);
+
 // How a record is named in messages: "第5行" or "工作表“Sheet1”第5行".
 std::string row_label(const Sheet& sheet, int row);
+std::string row_label(const std::string& sheet_name, int row);
 
-// The first non-empty row is the header; every later non-empty row is one application.
+// Rows to Applications as they come: the first non-empty row is the header, every later non-empty
+// row one application, handed to out.add. A sheet without a 申报类型 column is reported at its
+// header (an error for a CSV, a warning for an XLSX sheet) and its rows ignored.
+class SheetRecords {
+ public:
+  SheetRecords(std::string file, std::string sheet_name, const ColumnMap& columns, ReadResult& out);
+  void add(Row&& row);  // takes the cells' texts
+
+ private:
+  void header(const Row& row);
+  void record(Row& row);
+
+  enum class State { BeforeHeader, Records, Skipped };
+  std::string file_, name_;
+  const ColumnMap& columns_;
+  ReadResult& out_;
+  State state_ = State::BeforeHeader;
+  std::vector<std::string> ids_;                              // field id per column; empty = ignored
+  std::vector<FieldMember> members_;                          // the fixed field per column, if any
+  std::vector<std::shared_ptr<const FieldSource>> sources_;  // file and header per column
+};
+
+// A whole sheet through SheetRecords.
 void sheet_to_applications(Sheet&& sheet, const ColumnMap& columns, ReadResult& out);  // takes the cells' texts
 
 }  // namespace gw::forms

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <filesystem>
 #include <atomic>
 #include <cctype>
@@ -24,6 +25,7 @@
 #include "base/utf8.h"
 #include "batch/application_forms.h"
 #include "batch/cover_letter.h"
+#include "batch/manifest.h"
 #include "batch/merge.h"
 #include "batch/packet.h"
 #include "batch/runner.h"
@@ -505,4 +507,40 @@ TEST_CASE("EarlyFonts: the sets opened early are handed out first, then more are
   batch::EarlyFonts failing([]() -> fonts::FontSet { throw std::runtime_error("no font file"); }, 1);
   CHECK_THROWS_WITH(failing.take(), "no font file");
   CHECK_THROWS_WITH(failing.take(), "no font file");  // and so does one opened later
+}
+
+TEST_CASE("the manifest is written element by element as the JSON tree would print it") {
+  using nlohmann::ordered_json;
+  gw::batch::Manifest m;
+  // What the tree gives for the same content, built as manifest.cc built it before it streamed.
+  auto tree = [](const gw::batch::Manifest& m) {
+    ordered_json j;
+    j["generator"] = "gongwen batch";
+    if (!m.generated.empty()) j["generated"] = m.generated;
+    j["packets"] = ordered_json::array();
+    for (const auto& p : m.packets)
+      j["packets"].push_back(ordered_json{{"province", p.province}, {"recommender", p.recommender}, {"wenhao", p.wenhao},
+                                          {"wenhao_source", p.wenhao_source}, {"print_file", p.merged_file},
+                                          {"documents", p.documents}, {"pages", p.pages}, {"blank_pages", p.blank_pages},
+                                          {"complete", p.complete}});
+    j["files"] = ordered_json::array();
+    for (const auto& f : m.files)
+      j["files"].push_back(ordered_json{{"file", f.file}, {"kind", f.kind}, {"province", f.province}, {"title", f.title},
+                                        {"pages", f.pages}, {"sha256", f.sha256}, {"bytes", f.bytes}, {"inputs", f.fingerprint}});
+    j["problems"] = ordered_json::array();
+    for (const auto& p : m.problems)
+      j["problems"].push_back(ordered_json{{"file", p.file}, {"line", p.line}, {"province", p.province},
+                                           {"severity", p.severity}, {"message", p.message}, {"clause", p.clause}});
+    return j.dump(2) + "\n";
+  };
+  CHECK(gw::batch::manifest_json(m) == tree(m));  // empty arrays
+  m.generated = "2026-12-06T05:00:00Z";
+  m.packets.push_back({"福建省", "福建省工业和信息化厅", "闽工信消费函〔2024〕215号", "data", "福建省-合订本.pdf", 3, 12, 1, true});
+  m.packets.push_back({"西藏自治区", "西藏自治区经济和信息化厅", "", "archive", "西藏自治区-合订本.pdf", 2, 4, 0, false});
+  m.files.push_back({"福建省/1-推荐函.pdf", "letter", "福建省", "推荐函（闽工信消费函〔2024〕215号）", 2, std::string(64, 'a'), 12345, "f1"});
+  m.files.push_back({"福建省/2-附件3-1-\"引号\"\n换行.pdf", "application", "福建省", "标题\t制表", 5, std::string(64, 'b'), 678, "f2"});
+  m.problems.push_back({"broken.csv", 3, "福建省", "error", "第3行「某公司」：…", "forms.md rule 1"});
+  const std::string text = gw::batch::manifest_json(m);
+  CHECK(text == tree(m));
+  CHECK(nlohmann::json::parse(text)["files"][1]["file"] == "福建省/2-附件3-1-\"引号\"\n换行.pdf");
 }

@@ -48,3 +48,18 @@ TEST_CASE("malformed CSV names line and column") {
   CHECK(error_of("a,\"b\"c\n").rfind("t.csv:1:6: error: text after the closing quote", 0) == 0);
   CHECK(error_of("a,b\n\xB9\xAB\xCB\xBE\n").rfind("t.csv:2: error: file is not UTF-8", 0) == 0);  // 公司 in GBK
 }
+
+TEST_CASE("rows are handed over one at a time, as they are read") {
+  // The rows before a malformed one arrive before the error: a batch makes a record of each row
+  // while the rest of the file is still unread.
+  std::vector<int> numbers;
+  std::vector<std::string> firsts;
+  CHECK_THROWS_WITH(parse_csv_rows("a,b\n1,2\n\"3\n4\",5\n6,\"never closed\n", "f.csv",
+                                   [&](Row&& r) {
+                                     numbers.push_back(r.number);
+                                     firsts.push_back(r.cells.at(0).text);
+                                   }),
+                    Catch::Contains("never closed"));
+  CHECK(numbers == std::vector<int>{1, 2, 3});
+  CHECK(firsts == std::vector<std::string>{"a", "1", "3\n4"});
+}

@@ -34,24 +34,30 @@ TEST_CASE("packed records unpack to the same values, locations and order") {
     INFO(file);
     ReadResult r = read_applications(kSamples + file, columns());
     REQUIRE(r.applications.size() == 20);
-    PackedApplications packed;
-    for (const auto& a : r.applications) packed.add(a);
-    REQUIRE(packed.size() == r.applications.size());
-    // Backwards, so that a record found by its neighbour's offset would show.
-    for (size_t i = packed.size(); i-- > 0;) {
-      const Application& a = r.applications[i];
-      const Application b = packed.get(i);
-      INFO(a.where);
-      std::string diff;
-      CHECK(same_data(a, b, &diff));
-      INFO(diff);
-      CHECK(b.kind == a.kind);
-      CHECK(packed.kind(i) == a.kind);
-      CHECK(b.where == a.where);
-      CHECK(b.loc.file == a.loc.file);
-      CHECK(b.loc.line == a.loc.line);
-      CHECK(values(b) == values(a));
-      CHECK(values(a).size() > 20);  // the comparison saw the record's values
+    // In memory; in a temporary file record by record; and split between the two.
+    for (size_t chunk : {size_t{0}, size_t{1}, size_t{20000}}) {
+      INFO("chunk " << chunk);
+      PackedApplications packed = chunk == 0 ? PackedApplications() : PackedApplications::spilling(chunk);
+      for (const auto& a : r.applications) packed.add(a);
+      REQUIRE(packed.size() == r.applications.size());
+      if (chunk == 1) CHECK(packed.bytes_in_memory() == 0);
+      if (chunk == 20000) CHECK((packed.bytes_in_memory() > 0 && packed.bytes_in_memory() < packed.bytes()));
+      // Backwards, so that a record found by its neighbour's offset would show.
+      for (size_t i = packed.size(); i-- > 0;) {
+        const Application& a = r.applications[i];
+        const Application b = packed.get(i);
+        INFO(a.where);
+        std::string diff;
+        CHECK(same_data(a, b, &diff));
+        INFO(diff);
+        CHECK(b.kind == a.kind);
+        CHECK(packed.kind(i) == a.kind);
+        CHECK(b.where == a.where);
+        CHECK(b.loc.file == a.loc.file);
+        CHECK(b.loc.line == a.loc.line);
+        CHECK(values(b) == values(a));
+        CHECK(values(a).size() > 20);  // the comparison saw the record's values
+      }
     }
   }
 }
