@@ -66,7 +66,6 @@ PackedApplications PackedApplications::spilling(size_t chunk) {
 
 uint32_t PackedApplications::source_index(const std::shared_ptr<const FieldSource>& s) {
   if (!s) return 0;
-  if (sources_.empty()) sources_.push_back(nullptr);
   auto [it, fresh] = source_of_.try_emplace(s.get(), static_cast<uint32_t>(sources_.size()));
   if (fresh) sources_.push_back(s);
   return it->second;
@@ -124,8 +123,7 @@ Application PackedApplications::get(size_t index) const {
     Field* f = field_by_id(app, id);
     if (!f) throw std::logic_error("PackedApplications: unknown field id " + std::string(id));
     f->text = std::string(in.string());
-    const uint64_t source = in.number();
-    f->source = source == 0 ? nullptr : sources_.at(source);
+    f->source = sources_.at(in.number());
     f->line = static_cast<int>(in.number());
     f->col = static_cast<int>(in.number());
   }

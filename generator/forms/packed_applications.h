@@ -34,10 +34,6 @@ class PackedApplications {
   Application get(size_t index) const;
   Kind kind(size_t index) const { return kinds_[index]; }
   size_t size() const { return offsets_.size(); }
-  void reserve(size_t records) {
-    offsets_.reserve(records);
-    kinds_.reserve(records);
-  }
   void shrink_to_fit() { data_.shrink_to_fit(); }  // after the last add: the string grew by doubling
   // Bytes of packed records (the sources they share not counted), in memory and in the file.
   size_t bytes() const { return written_ + data_.size(); }
@@ -56,7 +52,7 @@ class PackedApplications {
   size_t written_ = 0;                          // bytes in file_
   size_t chunk_ = 0;                            // write data_ out once it holds this many bytes
   std::vector<Kind> kinds_;
-  std::vector<std::shared_ptr<const FieldSource>> sources_;  // [0] is "none"
+  std::vector<std::shared_ptr<const FieldSource>> sources_{nullptr};  // [0] is "none"
   std::unordered_map<const FieldSource*, uint32_t> source_of_;
   std::vector<std::string> files_;  // the records' own files (Application::loc)
 };

@@ -75,7 +75,7 @@ namespace {
 // Every reader, one record at a time: `sink` gets each record with its narrative files read (a CSV's
 // as each row is parsed). The messages come in the order the readers give them, then the narrative
 // files' (as they did when narratives were read after the whole file).
-Diagnostics read_each(std::string bytes, const std::string& path, const ColumnMap& columns,
+Diagnostics read_each(std::string_view bytes, const std::string& path, const ColumnMap& columns,
                       const std::function<void(Application&&)>& sink) {
   ReadResult out;
   Diagnostics narratives;
@@ -113,14 +113,12 @@ std::string read_data_file(const std::string& path) {
 
 ReadResult read_applications(std::string_view bytes, const std::string& path, const ColumnMap& columns) {
   ReadResult out;
-  out.diagnostics = read_each(std::string(bytes), path, columns, [&out](Application&& app) { out.applications.push_back(std::move(app)); });
+  out.diagnostics = read_each(bytes, path, columns, [&out](Application&& app) { out.applications.push_back(std::move(app)); });
   return out;
 }
 
 ReadResult read_applications(const std::string& path, const ColumnMap& columns) {
-  ReadResult out;
-  out.diagnostics = read_each(read_data_file(path), path, columns, [&out](Application&& app) { out.applications.push_back(std::move(app)); });
-  return out;
+  return read_applications(read_data_file(path), path, columns);
 }
 
 Diagnostics read_applications(const std::string& path, const ColumnMap& columns, const std::function<void(Application&&)>& sink) {
